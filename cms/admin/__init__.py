@@ -1,0 +1,37 @@
+"""The editors' admin panel, built per app so tests can run several apps side by side."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_admin import Admin
+from flask_admin.menu import MenuLink
+from flask_admin.theme import Bootstrap4Theme
+
+from cms.admin.dashboard import DashboardView
+from cms.admin.views import (
+    ArticleView,
+    ImportBatchView,
+    LinkView,
+    OutletView,
+    TagView,
+    UserView,
+)
+from cms.extensions import db
+from cms.models import Article, ImportBatch, Link, Outlet, Tag, User
+
+
+def init_admin(app: Flask) -> Admin:
+    admin = Admin(
+        app,
+        name="Collection admin",
+        theme=Bootstrap4Theme(base_template="admin/cms_base.html", fluid=True),
+        index_view=DashboardView(name="Dashboard", url="/admin"),
+    )
+    admin.add_view(ArticleView(Article, db, name="Articles", endpoint="articles"))
+    admin.add_view(OutletView(Outlet, db, name="Outlets", endpoint="outlets"))
+    admin.add_view(TagView(Tag, db, name="Tags", endpoint="tags"))
+    admin.add_view(LinkView(Link, db, name="Cross-links", endpoint="links"))
+    admin.add_view(ImportBatchView(ImportBatch, db, name="Imports", endpoint="imports"))
+    admin.add_view(UserView(User, db, name="Users", endpoint="users"))
+    admin.add_link(MenuLink(name="Public site", endpoint="public.home"))
+    return admin

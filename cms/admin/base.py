@@ -1,0 +1,63 @@
+"""One secure base for model views: saves go through services, refusals read as sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash
+from flask_admin.contrib.sqla import ModelView
+from flask_admin.contrib.sqla.form import AdminModelConverter
+from flask_admin.model.form import converts
+from flask_login import current_user
+from wtforms import Form
+
+from cms.admin.security import AdminsOnly, EditorsOnly
+from cms.services.errors import ServiceError
+
+
+class EnumByValueConverter(AdminModelConverter):
+    """Enum columns stored by value ("in review"), not by member name ("IN_REVIEW").
+
+    Flask-Admin's own converter coerces members to their names, so the edit form would show
+    no current choice, and saving would quietly reset it to the first one.
+    """
+
+    @converts("sqlalchemy.sql.sqltypes.Enum")
+    def convert_enum(self, column: Any, field_args: Any, **extra: Any) -> Any:
+        field = super().convert_enum(column, field_args, **extra)
+        enum_class = column.type.enum_class
+        if enum_class is not None:
+            field.kwargs["coerce"] = lambda v: None if v in (None, "", "__None") else enum_class(v)
+        return field
+
+
+class ServiceModelView(EditorsOnly, ModelView):
+    """A model view whose writes are delegated to a service by ``save``.
+
+    Flask-Admin fills the model from the form and commits; ``save`` runs in between, so a
+    service can check, tidy and refuse. A ``ServiceError`` is shown to the editor as it reads.
+    """
+
+    page_size = 50
+    can_view_details = False
+    model_form_converter = EnumByValueConverter
+
+    def save(self, form: Form, model: Any, is_created: bool) -> None:
+        """Check and complete ``model`` through its service; raise ServiceError to refuse."""
+
+    def on_model_change(self, form: Form, model: Any, is_created: bool) -> None:
+        self.save(form, model, is_created)
+
+    def handle_view_exception(self, exc: Exception) -> bool:
+        if isinstance(exc, ServiceError):
+            flash(str(exc), "error")
+            return True
+        return super().handle_view_exception(exc)
+
+    @staticmethod
+    def actor() -> Any:
+        return current_user._get_current_object() if current_user.is_authenticated else None
+
+
+class AdminOnlyModelView(AdminsOnly, ServiceModelView):
+    pass

@@ -1,0 +1,18 @@
+"""The admin's front page: what the collection holds and what needs an editor."""
+
+from __future__ import annotations
+
+from flask_admin import AdminIndexView, expose
+
+from cms import queries
+from cms.admin.security import EditorsOnly
+
+
+class DashboardView(EditorsOnly, AdminIndexView):
+    @expose("/")
+    def index(self) -> str:
+        return self.render(
+            "admin/dashboard.html",
+            stats=queries.collection_stats(),
+            to_check=queries.undated_or_unsourced_drafts(),
+        )

@@ -1,0 +1,11 @@
+"""Command-line commands: each a thin call into services, committing once when it succeeds."""
+
+from flask import Flask
+
+from cms.cli import importing, seeding, users
+
+
+def register(app: Flask) -> None:
+    app.cli.add_command(seeding.seed_command)
+    app.cli.add_command(importing.import_command)
+    app.cli.add_command(users.users_group)

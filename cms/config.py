@@ -1,0 +1,49 @@
+"""Settings: documented defaults, overridden by the environment, then by ``test_config``.
+
+Every setting an operator may change is read here and listed in the README.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+
+def _secret_key(instance_path: Path) -> str:
+    """``SECRET_KEY`` from the environment, else one generated once and kept under ``instance/``.
+
+    Keeping it on disk means sessions survive a restart and every worker agrees on it.
+    """
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def load_settings(instance_path: Path) -> dict[str, Any]:
+    """The app's settings for this environment."""
+    instance_path.mkdir(parents=True, exist_ok=True)
+    default_db = f"sqlite:///{instance_path / 'cms.sqlite3'}"
+    return {
+        "SQLALCHEMY_DATABASE_URI": os.environ.get("DATABASE_URL", default_db),
+        "SECRET_KEY": _secret_key(instance_path),
+        "ADMIN_USERNAME": os.environ.get("ADMIN_USERNAME", "admin"),
+        "ADMIN_PASSWORD": os.environ.get("ADMIN_PASSWORD"),
+        # Flask leaves these open; we close them (see ../shared/notes/reliability.md).
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # A token valid for the whole session: an editor's late save must not lose their text.
+        "WTF_CSRF_TIME_LIMIT": None,
+        # Article bodies are posted in multipart admin forms; Flask's 500 kB default is too small.
+        "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
+        "MAX_FORM_MEMORY_SIZE": 16 * 1024 * 1024,
+        "ARTICLES_PER_PAGE": 20,
+        "FLASK_ADMIN_FLUID_LAYOUT": True,
+    }

@@ -1,0 +1,129 @@
+"""Articles: the collection's unit, with its provenance and its editorial state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cms.models.base import Base, Timestamped, enum_column
+from cms.models.taxonomy import article_tags
+from cms.pipeline.types import DatePrecision, PartialDate
+
+if TYPE_CHECKING:
+    from cms.models.importing import ImportItem
+    from cms.models.outlet import Outlet
+    from cms.models.taxonomy import Tag
+
+
+class ArticleStatus(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in review"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class ArticleKind(StrEnum):
+    NEWS = "news"
+    OPINION = "opinion"
+    ANALYSIS = "analysis"
+    BLOG = "blog"
+
+
+class TextKind(StrEnum):
+    """How much of the article we hold."""
+
+    FULL = "full text"
+    EXCERPT = "excerpt"
+
+
+class Origin(StrEnum):
+    """Whose text it is: the outlet's own, or another's it carries."""
+
+    ORIGINAL = "original"
+    WIRE = "wire copy"
+    REPRINT = "reprint"
+
+
+class Article(Timestamped, Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint(
+            "(published_on IS NULL) = (date_precision IS NULL)", name="date_has_precision"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    outlet_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outlets.id", ondelete="SET NULL"), index=True
+    )
+    #: As credited, comma-separated ("Paul Goble"); empty when the text names nobody.
+    authors: Mapped[str] = mapped_column(String(500), default="")
+    #: The first day of the known period; see ``date_precision``.
+    published_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[DatePrecision | None] = mapped_column(enum_column(DatePrecision))
+    url: Mapped[str] = mapped_column(String(2000), default="")
+    language: Mapped[str] = mapped_column(String(20), default="en")
+    kind: Mapped[ArticleKind] = mapped_column(enum_column(ArticleKind), default=ArticleKind.NEWS)
+    status: Mapped[ArticleStatus] = mapped_column(
+        enum_column(ArticleStatus), default=ArticleStatus.DRAFT, index=True
+    )
+    #: Clean Markdown shown to readers.
+    body: Mapped[str] = mapped_column(Text, default="")
+    #: The text exactly as imported, for provenance; never shown publicly.
+    raw: Mapped[str] = mapped_column(Text, default="")
+    #: Fingerprint of the normalised body: the same text imported twice is one article.
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    #: True once an editor has written or accepted the summary: machine drafts never replace it.
+    summary_by_editor: Mapped[bool] = mapped_column(default=False)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    text_kind: Mapped[TextKind] = mapped_column(enum_column(TextKind), default=TextKind.FULL)
+    origin: Mapped[Origin] = mapped_column(enum_column(Origin), default=Origin.ORIGINAL)
+    #: Internal notes for editors (why a date was set by hand, say); never shown publicly.
+    editor_notes: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Optimistic locking: a save based on a stale copy fails instead of overwriting.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    outlet: Mapped[Outlet | None] = relationship(back_populates="articles")
+    tags: Mapped[list[Tag]] = relationship(
+        secondary=article_tags, back_populates="articles", order_by="Tag.name"
+    )
+    import_items: Mapped[list[ImportItem]] = relationship(back_populates="article")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def published_date(self) -> PartialDate | None:
+        if self.published_on is None or self.date_precision is None:
+            return None
+        return PartialDate(self.published_on, self.date_precision)
+
+    @property
+    def open_import_warnings(self) -> list[dict[str, str]]:
+        """The importer's warnings, less those about a field an editor has since filled in."""
+        filled = {
+            "date": self.published_on is not None,
+            "outlet": self.outlet_id is not None,
+            "authors": bool(self.authors),
+            "url": bool(self.url),
+        }
+        return [
+            warning
+            for item in self.import_items
+            for warning in item.warnings
+            if not filled.get(warning.get("field", ""), False)
+        ]
+
+    @property
+    def author_list(self) -> list[str]:
+        return [a.strip() for a in self.authors.split(",") if a.strip()]
+
+    def __str__(self) -> str:
+        return self.title

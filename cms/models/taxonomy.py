@@ -1,0 +1,40 @@
+"""Tags: the editor's controlled vocabulary, many-to-many with articles."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cms.models.base import Base
+
+if TYPE_CHECKING:
+    from cms.models.article import Article
+
+article_tags = Table(
+    "article_tags",
+    Base.metadata,
+    Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+    __table_args__ = (
+        # "Eurasian Union" and "eurasian union" are one tag.
+        Index("uq_tags_lower_name", text("lower(name)"), unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    #: Optional grouping shown on the tags page ("topic", "place", "event").
+    facet: Mapped[str] = mapped_column(String(50), default="")
+
+    articles: Mapped[list[Article]] = relationship(secondary=article_tags, back_populates="tags")
+
+    def __str__(self) -> str:
+        return self.name

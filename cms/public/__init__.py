@@ -1,0 +1,7 @@
+"""The public site: read-only pages over published articles."""
+
+from flask import Blueprint
+
+bp = Blueprint("public", __name__)
+
+from cms.public import views  # noqa: E402, F401  (routes register on import)

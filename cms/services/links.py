@@ -1,0 +1,54 @@
+"""Cross-links between articles, each with a relation and a note."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+
+from cms.extensions import db
+from cms.models import Article, Link, Relation, User
+from cms.services.errors import Conflict
+
+
+def save_link(link: Link, actor: User | None) -> Link:
+    """Add or update a link, refusing a self-link and a second link of the same kind."""
+    if link.source is None or link.target is None:
+        raise Conflict("A link needs an article at each end.")
+    if link.source is link.target:
+        raise Conflict("An article cannot be linked to itself.")
+    clash = db.session.scalar(
+        select(Link).where(
+            Link.source_id == link.source.id,
+            Link.target_id == link.target.id,
+            Link.relation == link.relation,
+        )
+    )
+    if clash is not None and clash is not link:
+        raise Conflict(f"These articles are already linked as {link.relation.value!r}.")
+    if link.created_by is None:
+        link.created_by = actor
+    db.session.add(link)
+    db.session.flush()
+    return link
+
+
+def link_articles(
+    source: Article, target: Article, relation: Relation, note: str, actor: User | None
+) -> Link:
+    """The link between two articles with this relation, made if missing; its note updated."""
+    existing = db.session.scalar(
+        select(Link).where(
+            Link.source_id == source.id, Link.target_id == target.id, Link.relation == relation
+        )
+    )
+    if existing is not None:
+        return existing
+    return save_link(Link(source=source, target=target, relation=relation, note=note), actor)
+
+
+def delete_links_of(article: Article) -> None:
+    """Remove every link touching an article, from either end."""
+    for link in db.session.scalars(
+        select(Link).where(or_(Link.source_id == article.id, Link.target_id == article.id))
+    ):
+        db.session.delete(link)
+    db.session.flush()

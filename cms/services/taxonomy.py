@@ -1,0 +1,102 @@
+"""Outlets and tags: find by name or alias, create on first use, keep slugs unique."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import func, select
+
+from cms.extensions import db
+from cms.models import Outlet, Tag
+from cms.pipeline.types import KnownOutlet
+from cms.services.errors import Conflict
+from cms.slugs import unique_slug
+
+
+def _slug_taken(model: type[Outlet] | type[Tag], exclude_id: int | None = None):
+    def is_taken(slug: str) -> bool:
+        query = select(model.id).where(model.slug == slug)
+        if exclude_id is not None:
+            query = query.where(model.id != exclude_id)
+        return db.session.scalar(query) is not None
+
+    return is_taken
+
+
+def known_outlets() -> tuple[KnownOutlet, ...]:
+    """Every outlet's name and aliases, for the pipeline's metadata stage to recognise."""
+    outlets = db.session.scalars(select(Outlet).order_by(Outlet.id))
+    return tuple(KnownOutlet(o.name, o.alias_list) for o in outlets)
+
+
+def find_outlet(name: str) -> Outlet | None:
+    """The outlet called ``name`` or known by it as an alias, ignoring case."""
+    wanted = name.strip().casefold()
+    found = db.session.scalar(select(Outlet).where(func.lower(Outlet.name) == wanted))
+    if found:
+        return found
+    for outlet in db.session.scalars(select(Outlet).where(Outlet.aliases != "")):
+        if wanted in (a.casefold() for a in outlet.alias_list):
+            return outlet
+    return None
+
+
+def get_or_create_outlet(name: str) -> Outlet:
+    """An existing outlet by name or alias, or a new one with an empty profile to fill in."""
+    name = " ".join(name.split())
+    outlet = find_outlet(name)
+    if outlet is None:
+        outlet = Outlet(name=name, slug=unique_slug(name, _slug_taken(Outlet)), aliases="")
+        db.session.add(outlet)
+        db.session.flush()
+    return outlet
+
+
+def save_outlet(outlet: Outlet) -> Outlet:
+    """Add or update an outlet an editor filled in, giving it a unique slug from its name."""
+    outlet.name = " ".join(outlet.name.split())
+    if not outlet.slug:
+        outlet.slug = unique_slug(outlet.name, _slug_taken(Outlet, outlet.id))
+    db.session.add(outlet)
+    db.session.flush()
+    return outlet
+
+
+def find_tag(name: str) -> Tag | None:
+    wanted = " ".join(name.split()).casefold()
+    return db.session.scalar(select(Tag).where(func.lower(Tag.name) == wanted))
+
+
+def get_or_create_tag(name: str, description: str = "") -> Tag:
+    """The tag called ``name`` in any letter case, or a new one."""
+    name = " ".join(name.split())
+    tag = find_tag(name)
+    if tag is None:
+        tag = Tag(name=name, slug=unique_slug(name, _slug_taken(Tag)), description=description)
+        db.session.add(tag)
+        db.session.flush()
+    return tag
+
+
+def save_tag(tag: Tag) -> Tag:
+    """Add or update a tag, refusing a name another tag has in another letter case."""
+    tag.name = " ".join(tag.name.split())
+    clash = find_tag(tag.name)
+    if clash is not None and clash is not tag:
+        raise Conflict(f"A tag named {clash.name!r} already exists.")
+    if not tag.slug:
+        tag.slug = unique_slug(tag.name, _slug_taken(Tag, tag.id))
+    db.session.add(tag)
+    db.session.flush()
+    return tag
+
+
+def tags_named(names: Iterable[str]) -> list[Tag]:
+    """Tags for these names, created as needed, in the given order without repeats."""
+    tags: list[Tag] = []
+    for name in names:
+        if name.strip():
+            tag = get_or_create_tag(name)
+            if tag not in tags:
+                tags.append(tag)
+    return tags

@@ -1,0 +1,71 @@
+"""Admin-panel users: create, set passwords, check logins, make the first admin."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from cms.extensions import db
+from cms.models import Role, User
+from cms.services.errors import Conflict
+
+MIN_PASSWORD_LENGTH = 10
+
+
+def find_user(username: str) -> User | None:
+    return db.session.scalar(
+        select(User).where(func.lower(User.username) == username.strip().casefold())
+    )
+
+
+def create_user(username: str, password: str, role: Role) -> User:
+    username = username.strip()
+    if not username:
+        raise Conflict("A user needs a name.")
+    if find_user(username) is not None:
+        raise Conflict(f"A user named {username!r} already exists.")
+    user = User(username=username, role=role, active=True)
+    set_password(user, password)
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Set a new password; this also ends every session the user had."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Conflict(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    user.set_password(password)
+    db.session.flush()
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The active user with this name and password, or None."""
+    user = find_user(username)
+    if user is None or not user.active or not user.check_password(password):
+        return None
+    return user
+
+
+def revoke_sessions(user: User) -> None:
+    """End every session of this user, including copies of their cookie (logout does this)."""
+    user.session_token = secrets.token_urlsafe(16)
+    db.session.flush()
+
+
+@dataclass(frozen=True)
+class FirstAdmin:
+    user: User
+    #: The password, when this call generated it; None when the admin existed or it was given.
+    generated_password: str | None
+
+
+def ensure_admin(username: str, password: str | None) -> FirstAdmin | None:
+    """Create the first admin if there is no admin yet; None when one exists."""
+    if db.session.scalar(select(User).where(User.role == Role.ADMIN).limit(1)) is not None:
+        return None
+    generated = None if password else secrets.token_urlsafe(12)
+    user = create_user(username, password or generated, Role.ADMIN)
+    return FirstAdmin(user, generated)

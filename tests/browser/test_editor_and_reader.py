@@ -1,0 +1,60 @@
+"""In a real Chromium: an editor logs in, edits a title; a reader sees it and follows a link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Page, expect
+
+from cms.models import Role
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+
+
+def test_editor_edits_a_title_and_readers_see_it(
+    seeded: Flask, make_user, live_server: str, page: Page
+) -> None:
+    make_user("editor", Role.EDITOR)
+    page.goto(f"{live_server}/admin/articles/")
+    expect(page).to_have_url(re.compile(r"/login\?next="))
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(
+        page.get_by_role("link", name=re.compile("^Putin Visits Kazakhstan After"))
+    ).to_be_visible()
+
+    page.get_by_role("link", name="Putin Visits Kazakhstan After Remarks Cause Alarm").click()
+    page.get_by_label("Title").fill("Putin Mends Fences in Astana")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".alert-success")).to_be_visible()
+
+    page.goto(live_server)
+    page.get_by_role("link", name="Putin Mends Fences in Astana").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Putin Mends Fences in Astana")
+    expect(page.locator("time").first).to_have_text("30 September 2014")
+    page.get_by_role("link", name=re.compile("^Window on Eurasia: Nazarbayev")).click()
+    expect(page.get_by_text("Followed up by")).to_be_visible()
+
+
+def test_public_pages_have_no_console_errors_and_fit_a_phone(
+    seeded: Flask, live_server: str, browser
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for name, path in [("home", "/"), ("outlets", "/outlets/"), ("tag", "/tags/csto")]:
+        page.goto(live_server + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"{path} scrolls sideways on a phone ({width}px)"
+        page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
+    context.close()
+    assert errors == []
