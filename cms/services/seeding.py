@@ -59,9 +59,22 @@ def load_curation(folder: Path) -> dict[str, Any]:
 
 
 def seed(folder: Path) -> SeedReport:
-    """Import ``folder``'s article files and apply its curation file; idempotent."""
+    """Import ``folder``'s article files and apply its curation file; idempotent.
+
+    Raises CurationError, naming the problem, when the curation file is wrong; the caller
+    then rolls back, so a bad curation file leaves nothing half-written.
+    """
     curation = load_curation(folder)
-    _check_names(folder, curation)
+    try:
+        _check_names(folder, curation)
+        return _seed(folder, curation)
+    except KeyError as error:
+        raise CurationError(f"{CURATION_FILE}: an entry lacks the key {error}") from error
+    except ValueError as error:  # an unknown kind, relation or status, or a malformed date
+        raise CurationError(f"{CURATION_FILE}: {error}") from error
+
+
+def _seed(folder: Path, curation: dict[str, Any]) -> SeedReport:
     for profile in curation.get("outlets", []):
         _ensure_outlet(profile)
     for tag in curation.get("tags", []):
