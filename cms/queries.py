@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, or_, select
@@ -59,10 +60,19 @@ def paginate(query: Select, number: int, size: int) -> Page:
 
 
 def published_articles(
-    number: int = 1, size: int = 20, tag: Tag | None = None, outlet: Outlet | None = None
+    number: int = 1,
+    size: int = 20,
+    tag: Tag | None = None,
+    outlet: Outlet | None = None,
+    year: int | None = None,
 ) -> Page:
-    """Published articles, newest first, optionally those with a tag or from an outlet."""
+    """Published articles, newest first, optionally with a tag, from an outlet, or of a year."""
     query = select(Article)
+    if year is not None:
+        query = query.where(
+            Article.published_on >= dt.date(year, 1, 1),
+            Article.published_on <= dt.date(year, 12, 31),
+        )
     if tag is not None:
         query = query.where(Article.tags.any(Tag.id == tag.id))
     if outlet is not None:

@@ -57,7 +57,8 @@ class Article(Timestamped, Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    #: Made from the name or title when left empty.
+    slug: Mapped[str] = mapped_column(String(100), unique=True, default="")
     title: Mapped[str] = mapped_column(String(500))
     outlet_id: Mapped[int | None] = mapped_column(
         ForeignKey("outlets.id", ondelete="SET NULL"), index=True

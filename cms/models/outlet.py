@@ -39,7 +39,8 @@ class Outlet(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    #: Made from the name or title when left empty.
+    slug: Mapped[str] = mapped_column(String(100), unique=True, default="")
     #: Other names the outlet goes by in article text ("AP" for the Associated Press), one per line.
     aliases: Mapped[str] = mapped_column(Text, default="")
     kind: Mapped[OutletKind] = mapped_column(enum_column(OutletKind), default=OutletKind.OTHER)

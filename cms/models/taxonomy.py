@@ -29,7 +29,8 @@ class Tag(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    slug: Mapped[str] = mapped_column(String(100), unique=True)
+    #: Made from the name or title when left empty.
+    slug: Mapped[str] = mapped_column(String(100), unique=True, default="")
     description: Mapped[str] = mapped_column(Text, default="")
     #: Optional grouping shown on the tags page ("topic", "place", "event").
     facet: Mapped[str] = mapped_column(String(50), default="")

@@ -50,8 +50,13 @@ def articles() -> ResponseReturnValue:
         tag = queries.tag_by_slug(slug) or abort(404)
     if slug := request.args.get("outlet"):
         outlet = queries.outlet_by_slug(slug) or abort(404)
-    page = queries.published_articles(_page_number(), _page_size(), tag=tag, outlet=outlet)
-    return render_template("public/articles.html", page=page, tag=tag, outlet=outlet)
+    year = request.args.get("year", type=int)
+    if year is not None and not 1 <= year <= 9999:
+        abort(404)
+    page = queries.published_articles(
+        _page_number(), _page_size(), tag=tag, outlet=outlet, year=year
+    )
+    return render_template("public/articles.html", page=page, tag=tag, outlet=outlet, year=year)
 
 
 @bp.get("/articles/<slug>")

@@ -55,8 +55,7 @@ def get_or_create_outlet(name: str) -> Outlet:
 def save_outlet(outlet: Outlet) -> Outlet:
     """Add or update an outlet an editor filled in, giving it a unique slug from its name."""
     outlet.name = " ".join(outlet.name.split())
-    if not outlet.slug:
-        outlet.slug = unique_slug(outlet.name, _slug_taken(Outlet, outlet.id))
+    outlet.slug = unique_slug(outlet.slug or outlet.name, _slug_taken(Outlet, outlet.id))
     db.session.add(outlet)
     db.session.flush()
     return outlet
@@ -84,8 +83,7 @@ def save_tag(tag: Tag) -> Tag:
     clash = find_tag(tag.name)
     if clash is not None and clash is not tag:
         raise Conflict(f"A tag named {clash.name!r} already exists.")
-    if not tag.slug:
-        tag.slug = unique_slug(tag.name, _slug_taken(Tag, tag.id))
+    tag.slug = unique_slug(tag.slug or tag.name, _slug_taken(Tag, tag.id))
     db.session.add(tag)
     db.session.flush()
     return tag

@@ -181,3 +181,41 @@ def test_the_edit_form_shows_each_choice_as_it_is(seeded, make_user, auth, clien
     assert form["kind"] == "opinion"
     assert form["date_precision"] == "month"
     assert form["published_on"] == "2024-11-01"
+
+
+@pytest.mark.parametrize(
+    ("view", "fields", "public_url"),
+    [
+        (
+            "tags",
+            {"name": "Nuclear power", "slug": "", "facet": "", "description": "Rosatom"},
+            "/tags/nuclear-power",
+        ),
+        (
+            "outlets",
+            {
+                "name": "Steppe Herald",
+                "slug": "",
+                "aliases": "",
+                "kind": "newspaper",
+                "ownership": "private",
+                "country": "Kazakhstan",
+                "language": "en",
+                "homepage": "",
+                "description": "",
+            },
+            "/outlets/steppe-herald",
+        ),
+    ],
+)
+def test_an_editor_creates_a_tag_or_outlet_with_a_slug_made_for_them(
+    seeded, make_user, auth, client, view, fields, public_url
+) -> None:
+    make_user()
+    auth.login()
+    page = client.get(f"/admin/{view}/new/")
+    data = {**fields, "csrf_token": csrf_token(page.text)}
+    response = client.post(f"/admin/{view}/new/", data=data)
+    assert response.status_code == 302, response.text
+    # Nothing published carries it yet, so the public page exists but lists nothing.
+    assert client.get(public_url).status_code == 200
