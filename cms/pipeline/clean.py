@@ -135,7 +135,10 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def clean_markdown(text: str) -> CleanResult:
-    """Markdown keeps its own structure (indents, lists, code): only strip boilerplate."""
+    """Markdown keeps its own structure (nested lists, indented code): only strip boilerplate.
+
+    The plain-text repairs (unindenting, joining, promoting headings) would damage it.
+    """
     lines, excerpt_marker = strip_boilerplate(normalise_spaces(text).split("\n"))
     body = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     return CleanResult(body, excerpt_marker or body.endswith(("…", "...")))

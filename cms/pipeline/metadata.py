@@ -1,8 +1,7 @@
-"""Find what a plain text says about itself: title, date, outlet, original URL, authors.
+"""Read what an article says about itself from its opening lines: title, date, outlet, authors.
 
-Only the page's own header (its first few lines), a "Original url:" line and a closing
-disclaimer are read for metadata. What is not found is left empty with a warning; a date found
-deeper in the body (a photo caption) is used, with a warning that says so.
+Front matter values win; what the text gives fills the gaps. A field found nowhere gets a
+warning rather than a guess, and the lines used as metadata are listed so the body drops them.
 """
 
 from __future__ import annotations
@@ -10,197 +9,208 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cms.pipeline import outlets
-from cms.pipeline.dates import first_date
-from cms.pipeline.front_matter import is_web_address
-from cms.pipeline.types import ExtractionWarning, KnownOutlet, PartialDate
+from cms.pipeline import authors, outlets
+from cms.pipeline.dates import WEEKDAYS, first_date
+from cms.pipeline.front_matter import FrontMatter, is_web_address
+from cms.pipeline.types import ExtractionWarning, KnownOutlet, PartialDate, PipelineContext
 
 HEADER_LINES = 6
-MAX_TITLE_LENGTH = 200
+_LONG_TITLE = 200
 _TITLE_WORDS = 12
-
-_HEADING = re.compile(r"^#{1,2}\s+(?P<text>.+?)\s*#*$")
-_BYLINE = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
-_URL_LABEL = re.compile(
-    r"^(?:original\s+url|source|originally\s+published\s+at)\s*:\s*(?P<rest>.*)$", re.I
+_SHORT_LINE = 100
+_URL_LABEL = re.compile(r"(?:original url|source)\s*:\s*(?P<rest>.*)", re.IGNORECASE)
+_DATE_LABELS = frozenset(
+    {"published", "updated", "posted", "on", "date", "dated", "last", "modified", "at"}
+    | {"am", "pm", "utc", "gmt", "msk", "est", "edt", "cet", "bst"}
+    | set(WEEKDAYS)
 )
-_DATE_LABEL = re.compile(r"^(?:(?:published|updated|posted|date)(?:\s+on)?\s*:?\s*)?", re.I)
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
-_PERSON_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’-]+\.?$|^[A-Z]\.$")
+_NO_CONTEXT = PipelineContext()
+_NO_FRONT_MATTER = FrontMatter()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Metadata:
-    """What the text says about itself, and which lines said it (removed from the body)."""
-
-    title: str | None = None
+    title: str
     published: PartialDate | None = None
     outlet: str | None = None
     url: str | None = None
     authors: tuple[str, ...] = ()
-    warnings: list[ExtractionWarning] = field(default_factory=list)
-    consumed: set[int] = field(default_factory=set)
+    consumed: frozenset[int] = field(default_factory=frozenset)
+    warnings: tuple[ExtractionWarning, ...] = ()
 
 
-def extract_metadata(
-    text: str, known: tuple[KnownOutlet, ...], *, find_title: bool = True
-) -> tuple[Metadata, str]:
-    """The metadata of ``text``, and the text without the lines that carried it."""
+def find_metadata(
+    text: str,
+    context: PipelineContext = _NO_CONTEXT,
+    front: FrontMatter = _NO_FRONT_MATTER,
+    *,
+    markdown: bool = False,
+) -> Metadata:
+    """The merged metadata; ``consumed`` holds indexes into ``text.split("\\n")``.
+
+    ``markdown`` lets the ``# `` title stand anywhere, not only in the opening lines.
+    """
     lines = text.split("\n")
     header = [i for i, line in enumerate(lines) if line.strip()][:HEADER_LINES]
-    meta = Metadata()
-    _find_url(lines, meta)
-    _find_breadcrumb(lines, header, known, meta)
-    _find_header_outlet(lines, header, known, meta)
-    _find_header_date(lines, header, meta)
-    _find_byline(lines, header, meta)
-    if find_title:
-        _find_title(lines, header, meta)
-    if meta.title and not meta.outlet:
-        meta.outlet = outlets.outlet_in_title(meta.title, known)
-    if not meta.outlet and (trailer := outlets.outlet_in_trailer(lines)):
-        meta.outlet = outlets.canonical(trailer, known)
-    if find_title:
-        _find_person_line(lines, header, known, meta)
-    if meta.published is None:
-        _find_body_date(text, meta)
-    body = "\n".join(line for i, line in enumerate(lines) if i not in meta.consumed)
-    return meta, body
+    known = context.known_outlets
+    consumed: set[int] = set()
+    notes: list[ExtractionWarning] = []
 
+    url, url_lines = _find_url(lines)
+    if front.url is None:
+        consumed |= url_lines
+    crumbs = outlets.breadcrumb(lines[header[0]]) if header else None
+    if crumbs:
+        consumed.add(header[0])
+    # A header line that is only an outlet's name is never body, even if the front matter names it.
+    known_lines = {i: n for i in header if (n := outlets.known_outlet_line(lines[i], known))}
+    consumed |= known_lines.keys()
+    date_lines = {i: d for i in header if i not in consumed and (d := _date_line(lines[i]))}
+    bylines = {i: a for i in header if i not in consumed and (a := authors.byline(lines[i]))}
 
-def missing_field_warnings(meta: Metadata) -> list[ExtractionWarning]:
-    """A plain-words warning for each field the text did not give."""
-    checks = [
-        (meta.published, "date", "No publication date found in the text; set it by hand."),
-        (meta.outlet, "outlet", "No outlet named in the text; choose it by hand."),
-        (meta.authors, "authors", "No author named in the text."),
-        (meta.url, "url", "No link to the original article found in the text."),
+    excluded = consumed | date_lines.keys() | bylines.keys()
+    title_index, title = _find_title(lines, header, excluded, markdown, notes, front.title)
+    if title_index is not None and (front.title is None or _same(front.title, title)):
+        consumed.add(title_index)
+    title = front.title or title
+    rest = [i for i in header if i not in consumed and i != title_index]
+
+    published = front.published
+    if published is None:
+        published = _find_date(lines, rest, date_lines, consumed, notes)
+
+    people = front.authors
+    if people is None:
+        people = _find_authors(lines, rest, bylines, consumed, title, known)
+
+    outlet = front.outlet and outlets.canonical(front.outlet, known)
+    if outlet is None:
+        candidates = [i for i in rest if i not in consumed]
+        outlet, line = outlets.choose_outlet(lines, candidates, known_lines, crumbs, title, known)
+        if line is not None:
+            consumed.add(line)
+
+    url = front.url or url
+    missing = {
+        "date": (published, "No publication date found in the text; set it by hand."),
+        "outlet": (outlet, "No outlet named in the text; choose it by hand."),
+        "url": (url, "No link to the original article found in the text."),
+        "authors": (people, "No author named in the text; add it by hand if known."),
+    }
+    notes += [
+        ExtractionWarning(name, message) for name, (value, message) in missing.items() if not value
     ]
-    return [ExtractionWarning(name, message) for value, name, message in checks if not value]
+    return Metadata(title, published, outlet, url, people or (), frozenset(consumed), tuple(notes))
 
 
-def _find_url(lines: list[str], meta: Metadata) -> None:
+def _find_url(lines: list[str]) -> tuple[str | None, set[int]]:
+    """The address after "Original url:" or "Source:", on the same line or the next one."""
     for i, line in enumerate(lines):
-        match = _URL_LABEL.match(line.strip())
-        if not match:
+        label = _URL_LABEL.fullmatch(outlets.plain(line))
+        if not label:
             continue
-        candidates = [(i, match["rest"])] + [
-            (j, lines[j]) for j in range(i + 1, min(i + 4, len(lines))) if lines[j].strip()
-        ][:1]
-        for j, candidate in candidates:
-            url = candidate.strip().strip("<>").strip()
-            if is_web_address(url):
-                meta.url = url
-                meta.consumed.update({i, j})
-                return
-
-
-def _find_breadcrumb(
-    lines: list[str], header: list[int], known: tuple[KnownOutlet, ...], meta: Metadata
-) -> None:
-    if header and (parts := outlets.breadcrumb(lines[header[0]])):
-        meta.outlet = outlets.canonical(parts[0], known)
-        meta.consumed.add(header[0])
-
-
-def _find_header_outlet(
-    lines: list[str], header: list[int], known: tuple[KnownOutlet, ...], meta: Metadata
-) -> None:
-    for i in header:
-        if i in meta.consumed:
-            continue
-        name = outlets.known_outlet_line(lines[i], known) or outlets.bold_outlet_line(lines[i])
-        if name:
-            meta.outlet = meta.outlet or name
-            meta.consumed.add(i)
+        following = [j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].strip()][:1]
+        for j in [i] if label["rest"] else following:
+            candidate = (label["rest"] if j == i else lines[j]).strip().strip("<>")
+            if is_web_address(candidate):
+                return candidate, {i, j}
+    return None, set()
 
 
 def _date_line(line: str) -> PartialDate | None:
-    """The date when a line is a date and nothing else ("Sunday, August 31, 2014")."""
-    bare = _DATE_LABEL.sub("", outlets.plain(line))
-    found = first_date(bare, month_precision=True)
-    if found is None or re.search(r"\w", bare[: found.start] + bare[found.end :]):
-        return None
-    return found.date
-
-
-def _find_header_date(lines: list[str], header: list[int], meta: Metadata) -> None:
-    for i in header:
-        if i not in meta.consumed and (date := _date_line(lines[i])):
-            meta.published = date
-            meta.consumed.add(i)
-            return
-
-
-def _find_body_date(text: str, meta: Metadata) -> None:
-    found = first_date(text)
+    """The date, if the line is a dateline ("Sunday, August 31, 2014", "Published: May 2020")."""
+    text = outlets.plain(line)
+    found = first_date(text, month_precision=True) if len(text) <= _SHORT_LINE else None
     if found is None:
-        return
-    meta.published = found.date
-    context = " ".join(text[max(0, found.start - 40) : found.end].split())
-    meta.warnings.append(
-        ExtractionWarning(
-            "date",
-            f"Date taken from the body text, not the article's header (“…{context}”): "
-            "it may be a photo caption or a quoted date. Check it.",
-        )
-    )
+        return None
+    rest = re.sub(r"\d{1,2}:\d{2}(?::\d{2})?", " ", text[: found.start] + " " + text[found.end :])
+    words = re.findall(r"\w+", rest)
+    return found.date if all(word.lower() in _DATE_LABELS for word in words) else None
 
 
-def _split_names(names: str) -> tuple[str, ...]:
-    return tuple(n for n in (p.strip(" .") for p in _NAME_SPLIT.split(names)) if n)
-
-
-def _find_byline(lines: list[str], header: list[int], meta: Metadata) -> None:
-    for i in header:
-        match = _BYLINE.match(outlets.plain(lines[i]))
-        if i not in meta.consumed and match and len(match["names"]) <= 100:
-            meta.authors = _split_names(match["names"])
-            meta.consumed.add(i)
-            return
-
-
-def _find_title(lines: list[str], header: list[int], meta: Metadata) -> None:
-    candidates = [i for i in header if i not in meta.consumed]
-    heading = next((i for i in candidates if _HEADING.match(lines[i].strip())), None)
-    index = heading if heading is not None else next(iter(candidates), None)
-    if index is None:
-        return
-    line = lines[index].strip()
+def _find_title(
+    lines: list[str],
+    header: list[int],
+    excluded: set[int],
+    markdown: bool,
+    notes: list[ExtractionWarning],
+    given: str | None,
+) -> tuple[int | None, str]:
+    searched = range(len(lines)) if markdown else header
+    heading = next((i for i in searched if lines[i].startswith("# ")), None)
     if heading is not None:
-        line = _HEADING.match(line)["text"]  # type: ignore[index]
-    title = outlets.plain(line)
-    if len(title) <= MAX_TITLE_LENGTH:
-        meta.title = title
-        meta.consumed.add(index)
-        return
-    # No title line: the text starts with its first paragraph. Name it by its first words,
-    # leave the paragraph in the body, and say so.
-    meta.title = " ".join(title.split()[:_TITLE_WORDS]) + "…"
-    meta.warnings.append(
-        ExtractionWarning("title", "No title line found; the first words were used. Edit it.")
-    )
+        return heading, _title_text(lines[heading])
+    candidates = [i for i in header if i not in excluded]
+    # Every opening line was metadata: the first other line anywhere will do.
+    candidates = candidates or [
+        i for i, line in enumerate(lines) if line.strip() and i not in excluded
+    ]
+    if not candidates:
+        return None, ""
+    title = _title_text(lines[candidates[0]])
+    if len(title) <= _LONG_TITLE:
+        return candidates[0], title
+    if given is None:
+        notes.append(
+            ExtractionWarning(
+                "title",
+                "No title line found; the title is the text's first words. Write a proper title.",
+            )
+        )
+    # The long line is the article's first paragraph, so it stays in the body.
+    return None, " ".join(title.split()[:_TITLE_WORDS]) + "…"
 
 
-def _looks_like_person(line: str, known: tuple[KnownOutlet, ...]) -> bool:
-    words = line.split()
-    return (
-        2 <= len(words) <= 4
-        and words[0] != "The"
-        and all(_PERSON_WORD.match(w) for w in words)
-        and outlets.match_known(line, known) is None
-    )
+def _title_text(line: str) -> str:
+    return outlets.plain(re.sub(r"^#+\s+", "", line.strip()))
 
 
-def _find_person_line(
-    lines: list[str], header: list[int], known: tuple[KnownOutlet, ...], meta: Metadata
-) -> None:
-    """A header line that is only a person's name is a byline without "By"."""
-    if meta.authors:
-        return
-    for i in header:
-        name = outlets.plain(lines[i])
-        if i not in meta.consumed and name != meta.title and _looks_like_person(name, known):
-            meta.authors = (name,)
-            meta.consumed.add(i)
-            return
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _find_date(
+    lines: list[str],
+    rest: list[int],
+    date_lines: dict[int, PartialDate],
+    consumed: set[int],
+    notes: list[ExtractionWarning],
+) -> PartialDate | None:
+    for i in rest:
+        if i in date_lines:
+            consumed.add(i)
+            return date_lines[i]
+    # No dateline: a full date elsewhere (often a photo caption) is better than none, if flagged.
+    for i, line in enumerate(lines):
+        found = first_date(line) if i not in consumed else None
+        if found is not None:
+            quoted = line[found.start : found.end]
+            notes.append(
+                ExtractionWarning(
+                    "date",
+                    f"The publication date {found.date.isoformat()} was taken from the body of "
+                    f"the text (“{quoted}”, perhaps a photo caption), not from the header; "
+                    "check it.",
+                )
+            )
+            return found.date
+    return None
+
+
+def _find_authors(
+    lines: list[str],
+    rest: list[int],
+    bylines: dict[int, tuple[str, ...]],
+    consumed: set[int],
+    title: str,
+    known: tuple[KnownOutlet, ...],
+) -> tuple[str, ...] | None:
+    for i in rest:
+        if i in bylines:
+            consumed.add(i)
+            return bylines[i]
+    for i in rest:
+        if i not in consumed and (name := authors.name_line(lines[i], title, known)):
+            consumed.add(i)
+            return (name,)
+    return None

@@ -103,3 +103,25 @@ def _is_name_like(name: str) -> bool:
         and (name[0].isupper() or name[0].isdigit())
         and not name.endswith((".", "!", "?", ":", ","))
     )
+
+
+def choose_outlet(
+    lines: list[str],
+    candidates: list[int],
+    known_lines: dict[int, str],
+    crumbs: list[str] | None,
+    title: str,
+    known: tuple[KnownOutlet, ...],
+) -> tuple[str | None, int | None]:
+    """The outlet by the rules' order, and the bold header line it came from (not body)."""
+    if known_lines:
+        return next(iter(known_lines.values())), None
+    for i in candidates:
+        if name := bold_outlet_line(lines[i]):
+            return canonical(name, known), i
+    if in_title := outlet_in_title(title, known):
+        return in_title, None
+    if crumbs:
+        return canonical(crumbs[0], known), None
+    trailer = outlet_in_trailer(lines)
+    return (canonical(trailer, known) if trailer else None), None

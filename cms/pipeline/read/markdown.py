@@ -20,12 +20,12 @@ def read_markdown(source: SourceFile) -> ReadResult:
     stripped = text.lstrip()
     boundary = _YAML.FM_BOUNDARY.match(stripped) if _YAML.FM_BOUNDARY else None
     if boundary is None:
-        return ReadResult(raw=text, text=text, warnings=warnings)
+        return ReadResult(raw=text, text=text, warnings=warnings, markdown=True)
     try:
         front, body = _YAML.split(stripped)
     except ValueError:
         # A lone "---" with no closing line is a Markdown rule, not front matter.
-        return ReadResult(raw=text, text=text, warnings=warnings)
+        return ReadResult(raw=text, text=text, warnings=warnings, markdown=True)
     try:
         values = _YAML.load(front)
     except yaml.YAMLError as error:
@@ -35,14 +35,18 @@ def read_markdown(source: SourceFile) -> ReadResult:
     except ValueError as error:
         # Safe YAML builds dates itself and raises ValueError for "2014-13-45".
         raise RejectedFile(
-            source.name, f"the front matter has an impossible date: {error}"
+            source.name, f"the front matter has an impossible date: {error} (use YYYY-MM-DD)"
         ) from None
     if values is None:
         values = {}
     if not isinstance(values, dict):
         raise RejectedFile(source.name, "the front matter must be a list of 'key: value' lines")
     return ReadResult(
-        raw=text, text=body.strip("\n"), front_matter=MappingProxyType(values), warnings=warnings
+        raw=text,
+        text=body.strip("\n"),
+        front_matter=MappingProxyType(values),
+        warnings=warnings,
+        markdown=True,
     )
 
 

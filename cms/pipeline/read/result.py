@@ -18,3 +18,5 @@ class ReadResult:
     text: str
     front_matter: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     warnings: tuple[ExtractionWarning, ...] = ()
+    # Markdown may put its ``# `` title anywhere; plain text gives it in the opening lines.
+    markdown: bool = False
