@@ -39,6 +39,15 @@ class PartialDate:
         precision = (DatePrecision.YEAR, DatePrecision.MONTH, DatePrecision.DAY)[len(parts) - 1]
         return cls(dt.date(year, month, day), precision)
 
+    def truncated(self) -> PartialDate:
+        """The same date with ``value`` moved to the first day of its known period."""
+        value = self.value
+        if self.precision is DatePrecision.MONTH:
+            value = value.replace(day=1)
+        elif self.precision is DatePrecision.YEAR:
+            value = value.replace(month=1, day=1)
+        return PartialDate(value, self.precision)
+
     def isoformat(self) -> str:
         """The date at its precision: ``2024``, ``2024-11`` or ``2024-11-27``."""
         return {

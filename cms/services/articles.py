@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
-
 from cms.extensions import db
 from cms.models import Article, User
 from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.types import PartialDate
 from cms.services.errors import Conflict
-from cms.slugs import slugify, unique_slug
+from cms.services.slugs import free_slug
 
 _WORD = re.compile(r"\w+")
 
@@ -20,18 +18,8 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _slug_taken(exclude_id: int | None = None):
-    def is_taken(slug: str) -> bool:
-        query = select(Article.id).where(Article.slug == slug)
-        if exclude_id is not None:
-            query = query.where(Article.id != exclude_id)
-        return db.session.scalar(query) is not None
-
-    return is_taken
-
-
 def new_article_slug(title: str) -> str:
-    return unique_slug(title, _slug_taken())
+    return free_slug(Article, title)
 
 
 def set_published_date(article: Article, date: PartialDate | None) -> None:
@@ -54,11 +42,13 @@ def prepare_for_save(article: Article, actor: User | None, expected_version: int
     article.title = " ".join(article.title.split())
     if not article.title:
         raise Conflict("An article needs a title.")
-    article.slug = slugify(article.slug) if article.slug else ""
-    if not article.slug or _slug_taken(article.id)(article.slug):
-        article.slug = unique_slug(article.slug or article.title, _slug_taken(article.id))
+    article.slug = free_slug(Article, article.slug or article.title, article.id)
     if (article.published_on is None) != (article.date_precision is None):
         raise Conflict("Give the date and its precision together, or neither.")
+    if article.published_date is not None:
+        # An editor picks "any day in" a month or year; store its first day, so sorting and
+        # the year filter treat every article of that month alike.
+        set_published_date(article, article.published_date.truncated())
     if not article.content_hash:  # made by hand, not imported
         article.content_hash = content_hash(article.body)
     article.word_count = word_count(article.body)

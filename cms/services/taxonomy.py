@@ -10,17 +10,7 @@ from cms.extensions import db
 from cms.models import Outlet, Tag
 from cms.pipeline.types import KnownOutlet
 from cms.services.errors import Conflict
-from cms.slugs import unique_slug
-
-
-def _slug_taken(model: type[Outlet] | type[Tag], exclude_id: int | None = None):
-    def is_taken(slug: str) -> bool:
-        query = select(model.id).where(model.slug == slug)
-        if exclude_id is not None:
-            query = query.where(model.id != exclude_id)
-        return db.session.scalar(query) is not None
-
-    return is_taken
+from cms.services.slugs import free_slug
 
 
 def known_outlets() -> tuple[KnownOutlet, ...]:
@@ -46,7 +36,7 @@ def get_or_create_outlet(name: str) -> Outlet:
     name = " ".join(name.split())
     outlet = find_outlet(name)
     if outlet is None:
-        outlet = Outlet(name=name, slug=unique_slug(name, _slug_taken(Outlet)), aliases="")
+        outlet = Outlet(name=name, slug=free_slug(Outlet, name), aliases="")
         db.session.add(outlet)
         db.session.flush()
     return outlet
@@ -55,7 +45,7 @@ def get_or_create_outlet(name: str) -> Outlet:
 def save_outlet(outlet: Outlet) -> Outlet:
     """Add or update an outlet an editor filled in, giving it a unique slug from its name."""
     outlet.name = " ".join(outlet.name.split())
-    outlet.slug = unique_slug(outlet.slug or outlet.name, _slug_taken(Outlet, outlet.id))
+    outlet.slug = free_slug(Outlet, outlet.slug or outlet.name, outlet.id)
     db.session.add(outlet)
     db.session.flush()
     return outlet
@@ -71,7 +61,7 @@ def get_or_create_tag(name: str, description: str = "") -> Tag:
     name = " ".join(name.split())
     tag = find_tag(name)
     if tag is None:
-        tag = Tag(name=name, slug=unique_slug(name, _slug_taken(Tag)), description=description)
+        tag = Tag(name=name, slug=free_slug(Tag, name), description=description)
         db.session.add(tag)
         db.session.flush()
     return tag
@@ -83,7 +73,7 @@ def save_tag(tag: Tag) -> Tag:
     clash = find_tag(tag.name)
     if clash is not None and clash is not tag:
         raise Conflict(f"A tag named {clash.name!r} already exists.")
-    tag.slug = unique_slug(tag.slug or tag.name, _slug_taken(Tag, tag.id))
+    tag.slug = free_slug(Tag, tag.slug or tag.name, tag.id)
     db.session.add(tag)
     db.session.flush()
     return tag

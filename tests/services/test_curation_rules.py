@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,15 @@ def test_seed_folder_constant_points_at_the_project_seed() -> None:
 
     assert DEFAULT_SEED_DIR == SEED_DIR
     assert (SEED_DIR / "curation.toml").exists()
+
+
+def test_a_month_date_is_stored_as_the_first_of_the_month(seeded: Flask) -> None:
+    from cms.pipeline.types import DatePrecision, PartialDate
+    from cms.services.articles import prepare_for_save, set_published_date
+
+    with seeded.app_context():
+        article = db.session.scalar(select(Article).limit(1))
+        set_published_date(article, PartialDate(dt.date(2024, 11, 17), DatePrecision.MONTH))
+        prepare_for_save(article, actor=None, expected_version=None)
+        db.session.commit()
+        assert article.published_on == dt.date(2024, 11, 1)

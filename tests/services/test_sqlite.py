@@ -1,0 +1,49 @@
+"""SQLite as configured for several workers: pragmas on every connection, write lock up front."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from flask import Flask
+from sqlalchemy import text
+
+from cms.extensions import db
+
+
+@pytest.mark.parametrize(
+    ("pragma", "expected"),
+    [("foreign_keys", 1), ("journal_mode", "wal"), ("busy_timeout", 10_000), ("synchronous", 1)],
+)
+def test_every_connection_is_configured(app: Flask, pragma: str, expected: object) -> None:
+    with app.app_context():
+        assert db.session.execute(text(f"PRAGMA {pragma}")).scalar() == expected
+
+
+def _other_writer(app: Flask) -> sqlite3.Connection:
+    path = db.engine.url.database
+    return sqlite3.connect(path, timeout=0, isolation_level=None)
+
+
+def test_a_writing_request_holds_the_write_lock_from_its_start(app: Flask) -> None:
+    app.config["WTF_CSRF_ENABLED"] = False  # the lock is what's under test, not the token
+    with app.test_request_context("/admin/tags/new/", method="POST"):
+        app.preprocess_request()
+        other = _other_writer(app)
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+        db.session.rollback()
+        other.execute("BEGIN IMMEDIATE")  # free again once the request's transaction ends
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def test_a_reading_request_leaves_writers_free(app: Flask) -> None:
+    with app.test_request_context("/", method="GET"):
+        app.preprocess_request()
+        db.session.execute(text("SELECT 1"))
+        other = _other_writer(app)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        other.close()
+        db.session.rollback()
