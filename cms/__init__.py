@@ -27,6 +27,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_admin(app)
     register_commands(app)
     register_errors(app)
+    register_headers(app)
     return app
 
 
@@ -70,5 +71,11 @@ def register_commands(app: Flask) -> None:
 
 def register_errors(app: Flask) -> None:
     from cms.errors import register
+
+    register(app)
+
+
+def register_headers(app: Flask) -> None:
+    from cms.headers import register
 
     register(app)

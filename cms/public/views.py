@@ -94,6 +94,12 @@ def outlet(slug: str) -> ResponseReturnValue:
     return render_template("public/outlet.html", outlet=found, page=page)
 
 
+@bp.get("/favicon.ico")
+def favicon() -> ResponseReturnValue:
+    """Browsers and crawlers ask for /favicon.ico whatever the page says."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
+
+
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
     db.session.execute(text("SELECT 1"))

@@ -20,6 +20,10 @@ def test_editor_edits_a_title_and_readers_see_it(
     seeded: Flask, make_user, live_server: str, page: Page
 ) -> None:
     make_user("editor", Role.EDITOR)
+    # Console errors include Content-Security-Policy violations: the admin must fit its policy.
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{live_server}/admin/articles/")
     expect(page).to_have_url(re.compile(r"/login\?next="))
     page.get_by_label("Username").fill("editor")
@@ -40,6 +44,7 @@ def test_editor_edits_a_title_and_readers_see_it(
     expect(page.locator("time").first).to_have_text("30 September 2014")
     page.get_by_role("link", name=re.compile("^Window on Eurasia: Nazarbayev")).click()
     expect(page.get_by_text("Followed up by")).to_be_visible()
+    assert errors == []
 
 
 def test_public_pages_have_no_console_errors_and_fit_a_phone(

@@ -219,3 +219,13 @@ def test_an_editor_creates_a_tag_or_outlet_with_a_slug_made_for_them(
     assert response.status_code == 302, response.text
     # Nothing published carries it yet, so the public page exists but lists nothing.
     assert client.get(public_url).status_code == 200
+
+
+def test_admin_pages_refuse_framing_and_other_origins(seeded, make_user, auth, client) -> None:
+    make_user()
+    auth.login()
+    headers = client.get("/admin/articles/").headers
+    policy = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert "default-src 'self'" in policy
+    assert headers["X-Frame-Options"] == "DENY"

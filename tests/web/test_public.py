@@ -119,3 +119,13 @@ def test_public_pages_have_no_inline_script_or_style(seeded: Flask, client: Flas
         html = client.get(url).text
         assert "<script" not in html and "style=" not in html and "<style" not in html, url
         assert "http://" not in html.split("<body")[0] or "cdn" not in html
+
+
+@pytest.mark.parametrize("url", ["/", "/login", "/articles/nope"])
+def test_public_responses_carry_a_strict_policy(seeded: Flask, client, url: str) -> None:
+    headers = client.get(url).headers
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self';" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
