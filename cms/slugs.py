@@ -7,11 +7,21 @@ from collections.abc import Callable
 MAX_SLUG_LENGTH = 80
 
 
+def _without_accent(char: str) -> str:
+    """ "é" -> "e" for Latin letters only: in Cyrillic "й" is a letter of its own, not "и"."""
+    if not unicodedata.name(char, "").startswith("LATIN"):
+        return char
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
-    """``"Putin’s visit: Kazakhstan"`` -> ``"putins-visit-kazakhstan"``; never empty."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    ascii_text = re.sub(r"['’]", "", ascii_text.lower())
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    """``"Putin’s visit: Kazakhstan"`` -> ``"putins-visit-kazakhstan"``; never empty.
+
+    Accents are dropped ("Émile" -> "emile"); other scripts are kept as they are
+    ("Новая газета" -> "новая-газета"), since browsers show such URLs readably.
+    """
+    plain = "".join(map(_without_accent, unicodedata.normalize("NFC", text.casefold())))
+    slug = re.sub(r"[\W_]+", "-", re.sub(r"['’]", "", plain)).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "untitled"

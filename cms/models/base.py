@@ -22,6 +22,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def name_key(name: str) -> str:
+    """What makes two names the same: case (in any script) and spacing don't count.
+
+    Stored beside the name with a unique index, because SQLite's lower() folds only ASCII.
+    """
+    return " ".join(name.split()).casefold()
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 

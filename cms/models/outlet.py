@@ -6,9 +6,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from cms.models.base import Base, Timestamped, enum_column
+from cms.models.base import Base, Timestamped, enum_column, name_key
 
 if TYPE_CHECKING:
     from cms.models.article import Article
@@ -39,6 +39,8 @@ class Outlet(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
+    #: ``name_key(name)``, so "RT" and "rt" cannot be two outlets.
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
     #: Made from the name or title when left empty.
     slug: Mapped[str] = mapped_column(String(100), unique=True, default="")
     #: Other names the outlet goes by in article text ("AP" for the Associated Press), one per line.
@@ -57,6 +59,11 @@ class Outlet(Timestamped, Base):
     @property
     def alias_list(self) -> tuple[str, ...]:
         return tuple(a.strip() for a in self.aliases.splitlines() if a.strip())
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, name: str) -> str:
+        self.name_key = name_key(name)
+        return name
 
     def __str__(self) -> str:
         return self.name

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text, text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from cms.models.base import Base
+from cms.models.base import Base, name_key
 
 if TYPE_CHECKING:
     from cms.models.article import Article
@@ -22,13 +22,10 @@ article_tags = Table(
 
 class Tag(Base):
     __tablename__ = "tags"
-    __table_args__ = (
-        # "Eurasian Union" and "eurasian union" are one tag.
-        Index("uq_tags_lower_name", text("lower(name)"), unique=True),
-    )
-
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
+    #: ``name_key(name)``: "Eurasian Union" and "eurasian  union" are one tag.
+    name_key: Mapped[str] = mapped_column(String(100), unique=True)
     #: Made from the name or title when left empty.
     slug: Mapped[str] = mapped_column(String(100), unique=True, default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -36,6 +33,11 @@ class Tag(Base):
     facet: Mapped[str] = mapped_column(String(50), default="")
 
     articles: Mapped[list[Article]] = relationship(secondary=article_tags, back_populates="tags")
+
+    @validates("name")
+    def _keep_name_key(self, _key: str, name: str) -> str:
+        self.name_key = name_key(name)
+        return name
 
     def __str__(self) -> str:
         return self.name

@@ -6,10 +6,10 @@ import secrets
 from enum import StrEnum
 
 from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from cms.models.base import Base, Timestamped, enum_column
+from cms.models.base import Base, Timestamped, enum_column, name_key
 
 
 class Role(StrEnum):
@@ -26,12 +26,19 @@ class User(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(80), unique=True)
+    #: ``name_key(username)``: logins ignore case in any script ("Émile" is "émile").
+    username_key: Mapped[str] = mapped_column(String(80), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[Role] = mapped_column(enum_column(Role), default=Role.EDITOR)
     active: Mapped[bool] = mapped_column(default=True)
     #: Part of the login cookie's identity: changing it (logout, new password) revokes
     #: every session, including copied cookies.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+
+    @validates("username")
+    def _keep_username_key(self, _key: str, username: str) -> str:
+        self.username_key = name_key(username)
+        return username
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

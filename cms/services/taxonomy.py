@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Outlet, Tag
+from cms.models.base import name_key
 from cms.pipeline.types import KnownOutlet
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
@@ -21,12 +22,12 @@ def known_outlets() -> tuple[KnownOutlet, ...]:
 
 def find_outlet(name: str) -> Outlet | None:
     """The outlet called ``name`` or known by it as an alias, ignoring case."""
-    wanted = name.strip().casefold()
-    found = db.session.scalar(select(Outlet).where(func.lower(Outlet.name) == wanted))
+    wanted = name_key(name)
+    found = db.session.scalar(select(Outlet).where(Outlet.name_key == wanted))
     if found:
         return found
     for outlet in db.session.scalars(select(Outlet).where(Outlet.aliases != "")):
-        if wanted in (a.casefold() for a in outlet.alias_list):
+        if wanted in (name_key(alias) for alias in outlet.alias_list):
             return outlet
     return None
 
@@ -52,8 +53,7 @@ def save_outlet(outlet: Outlet) -> Outlet:
 
 
 def find_tag(name: str) -> Tag | None:
-    wanted = " ".join(name.split()).casefold()
-    return db.session.scalar(select(Tag).where(func.lower(Tag.name) == wanted))
+    return db.session.scalar(select(Tag).where(Tag.name_key == name_key(name)))
 
 
 def get_or_create_tag(name: str, description: str = "") -> Tag:

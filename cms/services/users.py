@@ -5,19 +5,18 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Role, User
+from cms.models.base import name_key
 from cms.services.errors import Conflict
 
 MIN_PASSWORD_LENGTH = 10
 
 
 def find_user(username: str) -> User | None:
-    return db.session.scalar(
-        select(User).where(func.lower(User.username) == username.strip().casefold())
-    )
+    return db.session.scalar(select(User).where(User.username_key == name_key(username)))
 
 
 def create_user(username: str, password: str, role: Role) -> User:

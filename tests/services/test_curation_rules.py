@@ -140,3 +140,10 @@ def test_a_month_date_is_stored_as_the_first_of_the_month(seeded: Flask) -> None
         prepare_for_save(article, actor=None, expected_version=None)
         db.session.commit()
         assert article.published_on == dt.date(2024, 11, 1)
+
+
+def test_logins_ignore_case_in_any_script(app_context) -> None:
+    users.create_user("Émile", "long enough password", Role.EDITOR)
+    assert users.authenticate("émile", "long enough password") is not None
+    with pytest.raises(Conflict, match="already exists"):
+        users.create_user("ÉMILE", "another long password", Role.EDITOR)

@@ -91,3 +91,22 @@ def test_seed_warnings_are_kept_for_the_editor(app: Flask) -> None:
         db.session.commit()
         assert any(w["field"] == "date" for w in item.warnings)
         assert item.article.published_on is None
+
+
+def test_names_in_any_script_match_ignoring_case(app: Flask, runner, tmp_path: Path) -> None:
+    for n, outlet in enumerate(["Новая газета", "НОВАЯ ГАЗЕТА"]):
+        _write(
+            tmp_path,
+            f"{n}.md",
+            f"---\noutlet: {outlet}\ntags: [Казахстан]\n---\n# T{n}\n\nText {n}.\n",
+        )
+    _write(tmp_path, "2.md", "---\ntags: [КАЗАХСТАН]\n---\n# T2\n\nText two.\n")
+    result = runner.invoke(args=["import", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        assert db.session.scalar(select(func.count(Outlet.id))) == 1
+        outlet = db.session.scalar(select(Outlet))
+        assert (outlet.name, outlet.slug) == ("Новая газета", "новая-газета")
+        from cms.models import Tag
+
+        assert db.session.scalar(select(func.count(Tag.id))) == 1

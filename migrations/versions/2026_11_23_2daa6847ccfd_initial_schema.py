@@ -1,11 +1,8 @@
 """Initial schema: outlets, articles, tags, cross-links, import batches, users.
 
-Tidied by hand: the case-insensitive unique index on tag names is an expression index,
-which autogenerate cannot see.
-
-Revision ID: f39f9bbff91f
+Revision ID: 2daa6847ccfd
 Revises:
-Create Date: 2026-11-23 14:46:01.372745
+Create Date: 2026-11-23 15:30:10.533694
 
 """
 
@@ -13,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision = "f39f9bbff91f"
+revision = "2daa6847ccfd"
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -24,6 +21,7 @@ def upgrade():
         "outlets",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("name_key", sa.String(length=200), nullable=False),
         sa.Column("slug", sa.String(length=100), nullable=False),
         sa.Column("aliases", sa.Text(), nullable=False),
         sa.Column(
@@ -76,23 +74,26 @@ def upgrade():
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_outlets")),
         sa.UniqueConstraint("name", name=op.f("uq_outlets_name")),
+        sa.UniqueConstraint("name_key", name=op.f("uq_outlets_name_key")),
         sa.UniqueConstraint("slug", name=op.f("uq_outlets_slug")),
     )
     op.create_table(
         "tags",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=100), nullable=False),
+        sa.Column("name_key", sa.String(length=100), nullable=False),
         sa.Column("slug", sa.String(length=100), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("facet", sa.String(length=50), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tags")),
+        sa.UniqueConstraint("name_key", name=op.f("uq_tags_name_key")),
         sa.UniqueConstraint("slug", name=op.f("uq_tags_slug")),
     )
-    op.create_index("uq_tags_lower_name", "tags", [sa.text("lower(name)")], unique=True)
     op.create_table(
         "users",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("username", sa.String(length=80), nullable=False),
+        sa.Column("username_key", sa.String(length=80), nullable=False),
         sa.Column("password_hash", sa.String(length=256), nullable=False),
         sa.Column(
             "role",
@@ -115,6 +116,7 @@ def upgrade():
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("username", name=op.f("uq_users_username")),
+        sa.UniqueConstraint("username_key", name=op.f("uq_users_username_key")),
     )
     op.create_table(
         "articles",
@@ -357,6 +359,5 @@ def downgrade():
 
     op.drop_table("articles")
     op.drop_table("users")
-    op.drop_index("uq_tags_lower_name", table_name="tags")
     op.drop_table("tags")
     op.drop_table("outlets")
