@@ -53,10 +53,14 @@ def _listing(query: Select) -> Select:
 
 
 def paginate(query: Select, number: int, size: int) -> Page:
+    """One page of ``query``; a page past the last comes back empty, without querying rows."""
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    number = max(1, number)
-    items = list(db.session.scalars(query.limit(size).offset((number - 1) * size)))
-    return Page(items, number, size, total or 0)
+    page = Page([], max(1, number), size, total or 0)
+    if page.number > page.pages:
+        return page
+    offset = (page.number - 1) * size
+    items = list(db.session.scalars(query.limit(size).offset(offset)))
+    return Page(items, page.number, size, page.total)
 
 
 def published_articles(

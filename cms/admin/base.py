@@ -9,9 +9,11 @@ from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model.form import converts
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 from wtforms import Form
 
 from cms.admin.security import AdminsOnly, EditorsOnly
+from cms.extensions import db
 from cms.services.errors import ServiceError
 
 
@@ -45,12 +47,29 @@ class ServiceModelView(EditorsOnly, ModelView):
     def save(self, form: Form, model: Any, is_created: bool) -> None:
         """Check and complete ``model`` through its service; raise ServiceError to refuse."""
 
+    def check_delete(self, model: Any) -> None:
+        """Raise ServiceError to refuse deleting ``model``."""
+
     def on_model_change(self, form: Form, model: Any, is_created: bool) -> None:
-        self.save(form, model, is_created)
+        # Flask-Admin has already put the edited object in the session: without this, the
+        # service's first lookup would flush it and a clash would surface as a raw
+        # IntegrityError instead of the service's own sentence.
+        with db.session.no_autoflush:
+            self.save(form, model, is_created)
+
+    def on_model_delete(self, model: Any) -> None:
+        with db.session.no_autoflush:
+            self.check_delete(model)
 
     def handle_view_exception(self, exc: Exception) -> bool:
         if isinstance(exc, ServiceError):
             flash(str(exc), "error")
+            return True
+        if isinstance(exc, IntegrityError):
+            flash(
+                "Not saved: this clashes with existing data (a name or slug already in use?).",
+                "error",
+            )
             return True
         return super().handle_view_exception(exc)
 

@@ -7,16 +7,13 @@ from typing import Any
 from flask import url_for
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
 from markupsafe import Markup, escape
-from sqlalchemy import inspect
 from sqlalchemy.orm import defer
 from wtforms import Form, HiddenField
 
 from cms.admin.base import AdminOnlyModelView, ServiceModelView
-from cms.extensions import db
 from cms.models import Article, ImportBatch, ImportOutcome, Link, Outlet, Tag, User
 from cms.rendering import format_partial_date
-from cms.services import articles, links, publishing, taxonomy
-from cms.services.errors import Conflict
+from cms.services import articles, links, taxonomy, users
 
 
 class TagFilter(BaseSQLAFilter):
@@ -125,21 +122,13 @@ class ArticleView(ServiceModelView):
         form.edit_version.data = str(self.get_one(id).version)
 
     def save(self, form: Form, model: Article, is_created: bool) -> None:
-        history = inspect(model).attrs.status.history
-        new_status = model.status
-        old_status = (
-            history.deleted[0]
-            if history.deleted
-            else (publishing.DRAFT if is_created else new_status)
-        )
-        model.status = old_status
         expected = form.edit_version.data
-        articles.prepare_for_save(
+        articles.save_editor_changes(
             model,
             actor=self.actor(),
             expected_version=int(expected) if expected and expected.isdigit() else None,
+            is_new=is_created,
         )
-        publishing.change_status(model, new_status, actor=self.actor())
 
     def build_new_instance(self) -> Article:
         return Article(content_hash="", body="", raw="")
@@ -169,6 +158,9 @@ class OutletView(ServiceModelView):
 
     def save(self, form: Form, model: Outlet, is_created: bool) -> None:
         taxonomy.save_outlet(model)
+
+    def check_delete(self, model: Outlet) -> None:
+        taxonomy.check_outlet_deletable(model)
 
 
 class TagView(ServiceModelView):
@@ -219,6 +211,7 @@ class UserView(AdminOnlyModelView):
     form_columns = ("role", "active")
 
     def save(self, form: Form, model: User, is_created: bool) -> None:
-        if model is self.actor() and not model.active:
-            raise Conflict("You cannot deactivate your own account.")
-        db.session.flush()
+        users.check_account(model, actor=self.actor())
+
+    def check_delete(self, model: User) -> None:
+        users.check_deletable(model, actor=self.actor())

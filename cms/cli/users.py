@@ -50,7 +50,10 @@ def ensure_admin(url: str) -> None:
     """Create the first admin if there is none (ADMIN_USERNAME, ADMIN_PASSWORD), and say how
     to log in."""
     config = current_app.config
-    created = users.ensure_admin(config["ADMIN_USERNAME"], config["ADMIN_PASSWORD"])
+    try:
+        created = users.ensure_admin(config["ADMIN_USERNAME"], config["ADMIN_PASSWORD"])
+    except ServiceError as error:
+        raise click.ClickException(str(error)) from error
     db.session.commit()
     login = f"{url}/login"
     if created is None:

@@ -28,13 +28,20 @@ def _page_number() -> int:
     return max(1, request.args.get("page", 1, type=int))
 
 
+def _existing(page: queries.Page) -> queries.Page:
+    """A page number past the last page is a page that does not exist."""
+    if page.number > page.pages:
+        abort(404)
+    return page
+
+
 def _page_size() -> int:
     return current_app.config["ARTICLES_PER_PAGE"]
 
 
 @bp.get("/")
 def home() -> ResponseReturnValue:
-    page = queries.published_articles(_page_number(), _page_size())
+    page = _existing(queries.published_articles(_page_number(), _page_size()))
     return render_template(
         "public/home.html",
         page=page,
@@ -53,8 +60,8 @@ def articles() -> ResponseReturnValue:
     year = request.args.get("year", type=int)
     if year is not None and not 1 <= year <= 9999:
         abort(404)
-    page = queries.published_articles(
-        _page_number(), _page_size(), tag=tag, outlet=outlet, year=year
+    page = _existing(
+        queries.published_articles(_page_number(), _page_size(), tag=tag, outlet=outlet, year=year)
     )
     return render_template("public/articles.html", page=page, tag=tag, outlet=outlet, year=year)
 
@@ -78,7 +85,7 @@ def tags() -> ResponseReturnValue:
 @bp.get("/tags/<slug>")
 def tag(slug: str) -> ResponseReturnValue:
     found = queries.tag_by_slug(slug) or abort(404)
-    page = queries.published_articles(_page_number(), _page_size(), tag=found)
+    page = _existing(queries.published_articles(_page_number(), _page_size(), tag=found))
     return render_template("public/tag.html", tag=found, page=page)
 
 
@@ -90,7 +97,7 @@ def outlets() -> ResponseReturnValue:
 @bp.get("/outlets/<slug>")
 def outlet(slug: str) -> ResponseReturnValue:
     found = queries.outlet_by_slug(slug) or abort(404)
-    page = queries.published_articles(_page_number(), _page_size(), outlet=found)
+    page = _existing(queries.published_articles(_page_number(), _page_size(), outlet=found))
     return render_template("public/outlet.html", outlet=found, page=page)
 
 

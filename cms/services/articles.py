@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import inspect
+
 from cms.extensions import db
-from cms.models import Article, User
+from cms.models import Article, ArticleStatus, User
 from cms.pipeline.fingerprint import content_hash
+from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
+from cms.services import publishing
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
 
@@ -42,9 +46,11 @@ def prepare_for_save(article: Article, actor: User | None, expected_version: int
     article.title = " ".join(article.title.split())
     if not article.title:
         raise Conflict("An article needs a title.")
-    article.slug = free_slug(Article, article.slug or article.title, article.id)
     if (article.published_on is None) != (article.date_precision is None):
         raise Conflict("Give the date and its precision together, or neither.")
+    if article.url and not is_web_address(article.url):
+        raise Conflict("The original URL must be a web address starting with http:// or https://.")
+    article.slug = free_slug(Article, article.slug or article.title, article.id)
     if article.published_date is not None:
         # An editor picks "any day in" a month or year; store its first day, so sorting and
         # the year filter treat every article of that month alike.
@@ -54,3 +60,21 @@ def prepare_for_save(article: Article, actor: User | None, expected_version: int
     article.word_count = word_count(article.body)
     db.session.add(article)
     db.session.flush()
+
+
+def save_editor_changes(
+    article: Article, actor: User | None, expected_version: int | None, is_new: bool
+) -> None:
+    """Check and save an editor's changes, already applied to ``article`` by a form.
+
+    A changed status is taken back and made again through the publishing rules, so a form
+    cannot move an article where the transition table does not allow.
+    """
+    history = inspect(article).attrs.status.history
+    wanted = article.status
+    if history.deleted:
+        article.status = history.deleted[0]
+    elif is_new:
+        article.status = ArticleStatus.DRAFT
+    prepare_for_save(article, actor, expected_version)
+    publishing.change_status(article, wanted, actor)

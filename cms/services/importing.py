@@ -28,6 +28,11 @@ class FileToImport:
     unreadable: str | None = None
 
 
+def _readable(name: str) -> str:
+    """A file name fit to store and print: bytes that are not UTF-8 become "�"."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def find_files(paths: Iterable[Path]) -> Iterator[FileToImport]:
     """Every file under the given files and folders, in name order.
 
@@ -39,11 +44,11 @@ def find_files(paths: Iterable[Path]) -> Iterator[FileToImport]:
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
                 if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED_SUFFIXES:
-                    yield FileToImport(str(child.relative_to(path.parent)), child)
+                    yield FileToImport(_readable(str(child.relative_to(path.parent))), child)
         elif path.is_file():
-            yield FileToImport(path.name, path)
+            yield FileToImport(_readable(path.name), path)
         else:
-            yield FileToImport(str(path), path, unreadable="no such file or folder")
+            yield FileToImport(_readable(str(path)), path, unreadable="no such file or folder")
 
 
 def start_batch(channel: str, actor: User | None) -> ImportBatch:

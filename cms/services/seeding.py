@@ -75,11 +75,6 @@ def seed(folder: Path) -> SeedReport:
 
 
 def _seed(folder: Path, curation: dict[str, Any]) -> SeedReport:
-    for profile in curation.get("outlets", []):
-        _ensure_outlet(profile)
-    for tag in curation.get("tags", []):
-        taxonomy.get_or_create_tag(tag["name"], tag.get("description", ""))
-
     report = SeedReport()
     batch = importing.start_batch("seed", actor=None)
     context = importing.pipeline_context()
@@ -94,8 +89,16 @@ def _seed(folder: Path, curation: dict[str, Any]) -> SeedReport:
             report.duplicates.append(name)
         else:
             report.rejected.append((name, item.reason))
-    if not created and not report.rejected:
-        db.session.delete(batch)  # nothing happened: leave no trace, so a re-run changes nothing
+    if not created:
+        if not report.rejected:
+            db.session.delete(batch)  # nothing happened: leave no trace
+        # Outlets and tags are curated only with new articles, so one an editor has since
+        # renamed is not made again.
+        return report
+    for profile in curation.get("outlets", []):
+        _ensure_outlet(profile)
+    for tag in curation.get("tags", []):
+        taxonomy.get_or_create_tag(tag["name"], tag.get("description", ""))
     for name, article in created.items():
         _curate(article, curation.get("articles", {}).get(name, {}))
     report.links_created = _link(curation.get("links", []), created)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cms.extensions import db
-from cms.models import Outlet, Tag
+from cms.models import Article, Outlet, Tag
 from cms.models.base import name_key
+from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import KnownOutlet
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
@@ -45,11 +46,25 @@ def get_or_create_outlet(name: str) -> Outlet:
 
 def save_outlet(outlet: Outlet) -> Outlet:
     """Add or update an outlet an editor filled in, giving it a unique slug from its name."""
-    outlet.name = " ".join(outlet.name.split())
+    outlet.name = " ".join((outlet.name or "").split())
+    if not outlet.name:
+        raise Conflict("An outlet needs a name.")
+    if outlet.homepage and not is_web_address(outlet.homepage):
+        raise Conflict("The homepage must be a web address starting with http:// or https://.")
     outlet.slug = free_slug(Outlet, outlet.slug or outlet.name, outlet.id)
     db.session.add(outlet)
     db.session.flush()
     return outlet
+
+
+def check_outlet_deletable(outlet: Outlet) -> None:
+    """Refuse to delete an outlet that still has articles: they would lose their source."""
+    count = db.session.scalar(select(func.count(Article.id)).where(Article.outlet_id == outlet.id))
+    if count:
+        raise Conflict(
+            f"{outlet.name} still has {count} article{'s' if count > 1 else ''}: "
+            "give them another outlet first."
+        )
 
 
 def find_tag(name: str) -> Tag | None:
@@ -69,7 +84,9 @@ def get_or_create_tag(name: str, description: str = "") -> Tag:
 
 def save_tag(tag: Tag) -> Tag:
     """Add or update a tag, refusing a name another tag has in another letter case."""
-    tag.name = " ".join(tag.name.split())
+    tag.name = " ".join((tag.name or "").split())
+    if not tag.name:
+        raise Conflict("A tag needs a name.")
     clash = find_tag(tag.name)
     if clash is not None and clash is not tag:
         raise Conflict(f"A tag named {clash.name!r} already exists.")

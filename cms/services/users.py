@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cms.extensions import db
 from cms.models import Role, User
@@ -54,6 +54,28 @@ def revoke_sessions(user: User) -> None:
     db.session.flush()
 
 
+def _other_active_admins(user: User) -> int:
+    query = select(func.count(User.id)).where(
+        User.role == Role.ADMIN, User.active.is_(True), User.id != user.id
+    )
+    return db.session.scalar(query) or 0
+
+
+def check_account(user: User, actor: User | None) -> None:
+    """Refuse an account change that locks you out, or leaves no active admin."""
+    if user is actor and not user.active:
+        raise Conflict("You cannot deactivate your own account.")
+    if not (user.active and user.role is Role.ADMIN) and _other_active_admins(user) == 0:
+        raise Conflict("At least one active admin must remain: make someone else admin first.")
+
+
+def check_deletable(user: User, actor: User | None) -> None:
+    if user is actor:
+        raise Conflict("You cannot delete your own account.")
+    if user.role is Role.ADMIN and _other_active_admins(user) == 0:
+        raise Conflict("At least one active admin must remain: make someone else admin first.")
+
+
 @dataclass(frozen=True)
 class FirstAdmin:
     user: User
@@ -62,9 +84,15 @@ class FirstAdmin:
 
 
 def ensure_admin(username: str, password: str | None) -> FirstAdmin | None:
-    """Create the first admin if there is no admin yet; None when one exists."""
-    if db.session.scalar(select(User).where(User.role == Role.ADMIN).limit(1)) is not None:
+    """Create the first admin if there is no active admin; None when one exists."""
+    admins = select(User.id).where(User.role == Role.ADMIN, User.active.is_(True)).limit(1)
+    if db.session.scalar(admins) is not None:
         return None
+    if find_user(username) is not None:
+        raise Conflict(
+            f"There is no active admin, and the name {username!r} is taken. Make one with: "
+            "flask --app wsgi users create NAME --role admin"
+        )
     generated = None if password else secrets.token_urlsafe(12)
     user = create_user(username, password or generated, Role.ADMIN)
     return FirstAdmin(user, generated)

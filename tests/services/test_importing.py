@@ -110,3 +110,18 @@ def test_names_in_any_script_match_ignoring_case(app: Flask, runner, tmp_path: P
         from cms.models import Tag
 
         assert db.session.scalar(select(func.count(Tag.id))) == 1
+
+
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_import(
+    app: Flask, runner, tmp_path: Path
+) -> None:
+    import os
+
+    Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.txt")).write_text("A title\n\nBody.\n")
+    _write(tmp_path, "other.txt", "Another title\n\nAnother body.\n")
+    result = runner.invoke(args=["import", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "2 created" in result.output
+    with app.app_context():
+        names = set(db.session.scalars(select(ImportItem.filename)))
+        assert any(name.endswith("caf\ufffd.txt") for name in names)

@@ -160,3 +160,26 @@ def test_curation_naming_a_missing_file_fails_before_writing(app: Flask, runner,
     assert "missing.txt" in result.output
     with app.app_context():
         assert db.session.scalar(select(db.func.count(Article.id))) == 0
+
+
+def test_seed_after_an_editor_renames_a_tag_and_an_outlet_changes_nothing(
+    seeded: Flask, runner: FlaskCliRunner
+) -> None:
+    from cms.models import Outlet, Tag
+    from cms.services import taxonomy
+
+    with seeded.app_context():
+        tag = taxonomy.find_tag("State visits")
+        tag.name = "Visits by Putin"
+        taxonomy.save_tag(tag)
+        outlet = taxonomy.find_outlet("RT")
+        outlet.name = "RT (Russia Today)"
+        taxonomy.save_outlet(outlet)
+        db.session.commit()
+        before = _snapshot()
+    result = runner.invoke(args=["seed", str(SEED_DIR)])
+    assert result.exit_code == 0, result.output
+    with seeded.app_context():
+        assert _snapshot() == before
+        assert db.session.scalar(select(db.func.count(Tag.id))) == 8
+        assert db.session.scalar(select(db.func.count(Outlet.id))) == 5

@@ -129,3 +129,20 @@ def test_public_responses_carry_a_strict_policy(seeded: Flask, client, url: str)
     assert "frame-ancestors 'none'" in policy
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("page=2", 404), ("page=99999999999999999999", 404), ("page=-1", 200), ("page=abc", 200)],
+)
+def test_odd_page_numbers(seeded: Flask, client: FlaskClient, query: str, status: int) -> None:
+    assert client.get(f"/?{query}").status_code == status
+    assert client.get(f"/articles/?{query}").status_code == status
+
+
+def test_the_pager_carries_only_the_listing_filters(seeded: Flask, client: FlaskClient) -> None:
+    seeded.config["ARTICLES_PER_PAGE"] = 2
+    html = client.get("/articles/?tag=state-visits&_method=POST&_external=1&slug=x").text
+    assert 'href="/articles/?page=2&amp;tag=state-visits"' in html
+    html = client.get("/tags/state-visits?page=2&slug=csto").text
+    assert 'href="/tags/state-visits?page=1"' in html and "Page 2 of 2" in html
