@@ -43,7 +43,7 @@ def prepare_for_save(article: Article, actor: User | None, expected_version: int
             "Someone else saved this article while you were editing it. "
             "Reload it, then make your change again."
         )
-    article.title = " ".join(article.title.split())
+    article.title = " ".join((article.title or "").split())
     if not article.title:
         raise Conflict("An article needs a title.")
     if (article.published_on is None) != (article.date_precision is None):
