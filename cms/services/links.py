@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, Link, Relation, User
@@ -43,12 +43,3 @@ def link_articles(
     if existing is not None:
         return existing
     return save_link(Link(source=source, target=target, relation=relation, note=note), actor)
-
-
-def delete_links_of(article: Article) -> None:
-    """Remove every link touching an article, from either end."""
-    for link in db.session.scalars(
-        select(Link).where(or_(Link.source_id == article.id, Link.target_id == article.id))
-    ):
-        db.session.delete(link)
-    db.session.flush()
