@@ -2,9 +2,11 @@
 
 from cms.models.article import Article, ArticleKind, ArticleStatus, Origin, TextKind
 from cms.models.base import Base
+from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
 from cms.models.importing import ImportBatch, ImportItem, ImportOutcome
 from cms.models.link import Link, Relation
 from cms.models.outlet import Outlet, OutletKind, Ownership
+from cms.models.suggestion import Suggestion, SuggestionKind, SuggestionState
 from cms.models.taxonomy import Tag, article_tags
 from cms.models.user import Role, User
 
@@ -13,16 +15,24 @@ __all__ = [
     "ArticleKind",
     "ArticleStatus",
     "Base",
+    "BlockedName",
+    "Entity",
+    "EntityAlias",
+    "EntityKind",
     "ImportBatch",
     "ImportItem",
     "ImportOutcome",
     "Link",
+    "Mention",
     "Origin",
     "Outlet",
     "OutletKind",
     "Ownership",
     "Relation",
     "Role",
+    "Suggestion",
+    "SuggestionKind",
+    "SuggestionState",
     "Tag",
     "TextKind",
     "User",
