@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, request
+from flask import Flask
 
 from cms.config import load_settings
 from cms.extensions import csrf, db, login_manager, migrate
-from cms.sqlite import IMMEDIATE, configure_sqlite
+from cms.sqlite import configure_sqlite
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
@@ -40,13 +40,8 @@ def register_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     with app.app_context():
         configure_sqlite(db.engine)
-
-    @app.before_request
-    def _take_write_lock_early() -> None:
-        # Writing requests start with the write lock held, so two editors' saves queue
-        # instead of one failing with "database is locked" half-way through.
-        if request.method not in ("GET", "HEAD", "OPTIONS"):
-            db.session.connection(execution_options={IMMEDIATE: True})
+    # No request takes the write lock up front: a slow client would hold it while its body
+    # trickles in. Services take it in ``cms.services.transaction.write``, only to write.
 
 
 def register_blueprints(app: Flask) -> None:

@@ -10,11 +10,13 @@ from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model.form import converts
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from wtforms import Form
 
 from cms.admin.security import AdminsOnly, EditorsOnly
 from cms.extensions import db
 from cms.services.errors import ServiceError
+from cms.services.transaction import write
 
 
 class EnumByValueConverter(AdminModelConverter):
@@ -50,6 +52,24 @@ class ServiceModelView(EditorsOnly, ModelView):
     def check_delete(self, model: Any) -> None:
         """Raise ServiceError to refuse deleting ``model``."""
 
+    # Flask-Admin validates the form, then fills the model and commits: the write lock is
+    # taken there, after the whole request has been read and checked, and only until commit.
+    def create_model(self, form: Form) -> Any:
+        with write():
+            return super().create_model(form)
+
+    def update_model(self, form: Form, model: Any) -> bool:
+        with write():
+            return super().update_model(form, model)
+
+    def delete_model(self, model: Any) -> bool:
+        with write():
+            return super().delete_model(model)
+
+    def handle_action(self, return_view: str | None = None) -> Any:
+        with write():
+            return super().handle_action(return_view)
+
     def on_model_change(self, form: Form, model: Any, is_created: bool) -> None:
         # Flask-Admin has already put the edited object in the session: without this, the
         # service's first lookup would flush it and a clash would surface as a raw
@@ -64,6 +84,13 @@ class ServiceModelView(EditorsOnly, ModelView):
     def handle_view_exception(self, exc: Exception) -> bool:
         if isinstance(exc, ServiceError):
             flash(str(exc), "error")
+            return True
+        if isinstance(exc, StaleDataError):
+            flash(
+                "Not saved: someone else saved this record while you were editing it. "
+                "Reload it, then make your change again.",
+                "error",
+            )
             return True
         if isinstance(exc, IntegrityError):
             flash(

@@ -13,6 +13,7 @@ from cms.auth.forms import LoginForm
 from cms.extensions import db, login_manager
 from cms.models import User
 from cms.services import users
+from cms.services.transaction import write
 
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to see that page."
@@ -49,7 +50,6 @@ def login() -> ResponseReturnValue:
         user = users.authenticate(form.username.data or "", form.password.data or "")
         if user is not None:
             login_user(user, remember=form.remember.data)
-            db.session.commit()
             return redirect(safe_next(request.args.get("next")))
         flash("Wrong username or password.", "error")
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 401
@@ -58,8 +58,8 @@ def login() -> ResponseReturnValue:
 @bp.post("/logout")
 @login_required
 def logout() -> ResponseReturnValue:
-    users.revoke_sessions(current_user._get_current_object())
-    db.session.commit()
+    with write():
+        users.revoke_sessions(current_user._get_current_object())
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("public.home"))

@@ -6,10 +6,10 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from cms.extensions import db
 from cms.models import Role
 from cms.services import users
 from cms.services.errors import ServiceError
+from cms.services.transaction import write
 
 users_group = AppGroup("users", help="Manage admin-panel users.")
 
@@ -21,10 +21,10 @@ users_group = AppGroup("users", help="Manage admin-panel users.")
 def create(name: str, role: str, password: str) -> None:
     """Create a user who can log in to /admin/."""
     try:
-        users.create_user(name, password, Role(role))
+        with write():
+            users.create_user(name, password, Role(role))
     except ServiceError as error:
         raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"Created {role} {name!r}.")
 
 
@@ -37,10 +37,10 @@ def set_password(name: str, password: str) -> None:
     if user is None:
         raise click.ClickException(f"No user named {name!r}.")
     try:
-        users.set_password(user, password)
+        with write():
+            users.set_password(user, password)
     except ServiceError as error:
         raise click.ClickException(str(error)) from error
-    db.session.commit()
     click.echo(f"Password changed for {user.username!r}.")
 
 
@@ -51,10 +51,10 @@ def ensure_admin(url: str) -> None:
     to log in."""
     config = current_app.config
     try:
-        created = users.ensure_admin(config["ADMIN_USERNAME"], config["ADMIN_PASSWORD"])
+        with write():
+            created = users.ensure_admin(config["ADMIN_USERNAME"], config["ADMIN_PASSWORD"])
     except ServiceError as error:
         raise click.ClickException(str(error)) from error
-    db.session.commit()
     login = f"{url}/login"
     if created is None:
         click.echo(f"Log in at {login} with your admin account.")

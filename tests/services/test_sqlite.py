@@ -1,4 +1,4 @@
-"""SQLite as configured for several workers: pragmas on every connection, write lock up front."""
+"""SQLite as configured for several workers: pragmas on every connection, no lock to read."""
 
 from __future__ import annotations
 
@@ -25,17 +25,17 @@ def _other_writer(app: Flask) -> sqlite3.Connection:
     return sqlite3.connect(path, timeout=0, isolation_level=None)
 
 
-def test_a_writing_request_holds_the_write_lock_from_its_start(app: Flask) -> None:
+def test_a_writing_request_takes_no_lock_before_it_writes(app: Flask) -> None:
+    """Before its view runs, a POST holds nothing: its body may still be arriving."""
     app.config["WTF_CSRF_ENABLED"] = False  # the lock is what's under test, not the token
     with app.test_request_context("/admin/tags/new/", method="POST"):
         app.preprocess_request()
+        db.session.execute(text("SELECT 1"))
         other = _other_writer(app)
-        with pytest.raises(sqlite3.OperationalError, match="locked"):
-            other.execute("BEGIN IMMEDIATE")
-        db.session.rollback()
-        other.execute("BEGIN IMMEDIATE")  # free again once the request's transaction ends
+        other.execute("BEGIN IMMEDIATE")
         other.execute("ROLLBACK")
         other.close()
+        db.session.rollback()
 
 
 def test_a_reading_request_leaves_writers_free(app: Flask) -> None:
