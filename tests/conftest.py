@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import flask_migrate
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import event
 
 from cms import create_app
 from cms.extensions import db
@@ -121,3 +123,25 @@ class Auth:
 @pytest.fixture
 def auth(client: FlaskClient) -> Auth:
     return Auth(client)
+
+
+@pytest.fixture
+def count_queries(app: Flask) -> Callable[[], AbstractContextManager[list[str]]]:
+    """``with count_queries() as statements:``, every SQL statement the app runs inside it."""
+
+    @contextmanager
+    def counting() -> Iterator[list[str]]:
+        with app.app_context():
+            engine = db.engine
+        statements: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            event.remove(engine, "before_cursor_execute", record)
+
+    return counting

@@ -1,0 +1,81 @@
+"""Article lists: the filtered list with its controls, tag and outlet pages and their indexes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import render_template
+from flask.typing import ResponseReturnValue
+
+from cms.models import OutletKind
+from cms.public import bp
+from cms.public.helpers import existing, page_number, page_size, request_filters
+from cms.queries import taxonomy
+from cms.queries.articles import published_articles
+from cms.queries.filters import ArticleFilters
+
+
+@bp.get("/articles/")
+def articles() -> ResponseReturnValue:
+    subjects = request_filters()
+    page = existing(published_articles(subjects.filters, page_number(), page_size()))
+    return render_template(
+        "public/articles.html",
+        page=page,
+        subjects=subjects,
+        filters=subjects.filters,
+        controls=_controls(subjects.filters),
+    )
+
+
+@dataclass(frozen=True)
+class Control:
+    """One drop-down of the filter form: its parameter, label, (value, text) options, choice."""
+
+    name: str
+    label: str
+    options: list[tuple[str, str]]
+    chosen: str | None
+
+
+def _controls(filters: ArticleFilters) -> list[Control]:
+    chosen = filters.to_args()
+    outlets = [(o.slug, f"{o.name} ({n})") for o, n in taxonomy.outlets_with_counts()]
+    kinds = [(k.value, k.value.capitalize()) for k in OutletKind]
+    tags = [(t.slug, f"{t.name} ({n})") for t, n in taxonomy.tags_with_counts()]
+    years = [(str(y), f"{y} ({n})") for y, n in taxonomy.years_with_counts()]
+    return [
+        Control(name, label, options, chosen.get(name))
+        for name, label, options in [
+            ("outlet", "Outlet", outlets),
+            ("outlet_kind", "Kind of outlet", kinds),
+            ("tag", "Tag", tags),
+            ("year", "Year", years),
+        ]
+    ]
+
+
+@bp.get("/tags/")
+def tags() -> ResponseReturnValue:
+    return render_template("public/tags.html", tags=taxonomy.tags_with_counts())
+
+
+@bp.get("/tags/<slug>")
+def tag(slug: str) -> ResponseReturnValue:
+    subjects = request_filters(tag=slug)
+    page = existing(published_articles(subjects.filters, page_number(), page_size()))
+    return render_template("public/tag.html", tag=subjects.tag, page=page, filters=subjects.filters)
+
+
+@bp.get("/outlets/")
+def outlets() -> ResponseReturnValue:
+    return render_template("public/outlets.html", outlets=taxonomy.outlets_with_counts())
+
+
+@bp.get("/outlets/<slug>")
+def outlet(slug: str) -> ResponseReturnValue:
+    subjects = request_filters(outlet=slug)
+    page = existing(published_articles(subjects.filters, page_number(), page_size()))
+    return render_template(
+        "public/outlet.html", outlet=subjects.outlet, page=page, filters=subjects.filters
+    )

@@ -1,0 +1,153 @@
+"""Published articles: filtered lists, one article with its links, and what a filter names."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import selectinload
+
+from cms.extensions import db
+from cms.models import Article, ArticleStatus, Link, Outlet, Tag
+from cms.queries.filters import NO_FILTERS, ArticleFilters
+from cms.queries.paging import Page, paginate
+
+PUBLISHED = Article.status == ArticleStatus.PUBLISHED
+
+
+class UnknownName(LookupError):
+    """A filter names a tag, outlet or entity this site does not have (a 404, not a 400)."""
+
+
+@dataclass(frozen=True)
+class FilterSubjects:
+    """The things a set of filters names, loaded once for headings and controls."""
+
+    filters: ArticleFilters
+    outlet: Outlet | None = None
+    tag: Tag | None = None
+
+    def labels(self) -> list[str]:
+        """The filters in words, in a natural order ("Associated Press", "2023")."""
+        f = self.filters
+        words = [
+            self.outlet.name if self.outlet else None,
+            f"{f.outlet_kind.value.capitalize()} outlets" if f.outlet_kind else None,
+            f"Tagged “{self.tag.name}”" if self.tag else None,
+            str(f.year) if f.year is not None else None,
+            _range_words(f.date_from, f.date_to),
+        ]
+        return [w for w in words if w]
+
+    def heading(self, total: int) -> str:
+        """ "Associated Press · 2023 · 3 articles"; "All 5 articles" when nothing is filtered."""
+        count = f"{total} article{'' if total == 1 else 's'}" if total else "no articles"
+        if not self.filters:
+            return f"All {count}" if total else "No articles yet"
+        return " · ".join([*self.labels(), count])
+
+
+def _range_words(start: dt.date | None, end: dt.date | None) -> str | None:
+    def day(d: dt.date) -> str:
+        return f"{d.day} {d:%B %Y}"
+
+    if start and end:
+        return f"{day(start)} to {day(end)}"
+    if start:
+        return f"From {day(start)}"
+    return f"Until {day(end)}" if end else None
+
+
+def describe(filters: ArticleFilters) -> FilterSubjects:
+    """Load what the filters name; raise ``UnknownName`` if a slug names nothing."""
+    outlet = tag = None
+    if filters.outlet and not (outlet := _by_slug(Outlet, filters.outlet)):
+        raise UnknownName(f"no outlet {filters.outlet!r}")
+    if filters.tag and not (tag := _by_slug(Tag, filters.tag)):
+        raise UnknownName(f"no tag {filters.tag!r}")
+    if filters.entity:
+        raise UnknownName(f"no entity {filters.entity!r}")
+    return FilterSubjects(filters, outlet, tag)
+
+
+def _by_slug(model: type[Outlet] | type[Tag], slug: str) -> Outlet | Tag | None:
+    return db.session.scalar(select(model).where(model.slug == slug))
+
+
+def filtered(query: Select, filters: ArticleFilters) -> Select:
+    """``query`` over articles, narrowed to the published ones matching ``filters``."""
+    query = query.where(PUBLISHED)
+    if filters.outlet:
+        outlet_id = select(Outlet.id).where(Outlet.slug == filters.outlet).scalar_subquery()
+        query = query.where(Article.outlet_id == outlet_id)
+    if filters.outlet_kind:
+        kind_ids = select(Outlet.id).where(Outlet.kind == filters.outlet_kind)
+        query = query.where(Article.outlet_id.in_(kind_ids))
+    if filters.tag:
+        query = query.where(Article.tags.any(Tag.slug == filters.tag))
+    start, end = filters.date_from, filters.date_to
+    if filters.year is not None:
+        start = max(start or dt.date.min, dt.date(filters.year, 1, 1))
+        end = min(end or dt.date.max, dt.date(filters.year, 12, 31))
+    if start:
+        query = query.where(Article.published_on >= start)
+    if end:
+        query = query.where(Article.published_on <= end)
+    return query
+
+
+def _newest_first(query: Select) -> Select:
+    return query.options(selectinload(Article.outlet), selectinload(Article.tags)).order_by(
+        # Undated articles go last; ties break by id so paging is stable.
+        Article.published_on.is_(None),
+        Article.published_on.desc(),
+        Article.id.desc(),
+    )
+
+
+def published_articles(
+    filters: ArticleFilters = NO_FILTERS, number: int = 1, size: int = 20
+) -> Page:
+    """One page of the published articles matching ``filters``, newest first."""
+    return paginate(_newest_first(filtered(select(Article), filters)), number, size)
+
+
+def published_article(slug: str) -> Article | None:
+    return db.session.scalar(
+        select(Article)
+        .where(PUBLISHED, Article.slug == slug)
+        .options(selectinload(Article.outlet), selectinload(Article.tags))
+    )
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A cross-link as seen from one article: the other article and the relation's wording."""
+
+    other: Article
+    label: str
+    note: str
+
+
+def links_of(article: Article) -> list[LinkView]:
+    """Cross-links from both ends, to published articles only, each worded from this end.
+
+    The other article and its outlet come in the same query: one query per direction, however
+    many links there are.
+    """
+    outgoing = db.session.scalars(
+        select(Link)
+        .join(Link.target)
+        .where(Link.source_id == article.id, PUBLISHED)
+        .options(selectinload(Link.target).selectinload(Article.outlet))
+    )
+    incoming = db.session.scalars(
+        select(Link)
+        .join(Link.source)
+        .where(Link.target_id == article.id, PUBLISHED)
+        .options(selectinload(Link.source).selectinload(Article.outlet))
+    )
+    views = [LinkView(link.target, link.relation.value, link.note) for link in outgoing]
+    views += [LinkView(link.source, link.relation.inverse_label, link.note) for link in incoming]
+    return sorted(views, key=lambda v: (v.other.published_on is None, v.other.published_on))
