@@ -1,0 +1,29 @@
+"""Pure analysers: summary drafts, entities, tags, related articles; no Flask, no database.
+
+Importing the package registers the built-in analysers; ``analyse`` runs them.
+"""
+
+from cms.pipeline.analyse import builtin  # noqa: F401  (registers the built-ins)
+from cms.pipeline.analyse.analysis import index_terms
+from cms.pipeline.analyse.registry import ANALYSERS, analyse, register
+from cms.pipeline.analyse.types import (
+    Candidate,
+    Collection,
+    Document,
+    Name,
+    Proposal,
+    ProposalKind,
+)
+
+__all__ = [
+    "ANALYSERS",
+    "Candidate",
+    "Collection",
+    "Document",
+    "Name",
+    "Proposal",
+    "ProposalKind",
+    "analyse",
+    "index_terms",
+    "register",
+]

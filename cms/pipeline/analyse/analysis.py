@@ -1,0 +1,84 @@
+"""One document's analysis state: intermediate results computed once, shared by analysers."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property, lru_cache
+
+from cms.pipeline.analyse.gazetteer import Found, Gazetteer
+from cms.pipeline.analyse.sentences import Sentence, split_sentences
+from cms.pipeline.analyse.terms import surface_forms, terms_of, tfidf
+from cms.pipeline.analyse.types import Collection, Document, Name
+
+#: How much the title counts against the body: it says what the article is about.
+TITLE_WEIGHT = 2
+
+
+@lru_cache(maxsize=8)
+def compiled(names: tuple[Name, ...]) -> Gazetteer:
+    """The gazetteer for these names, built once and reused across articles of a run."""
+    return Gazetteer(names)
+
+
+def index_terms(document: Document) -> Counter[str]:
+    """The document's term counts, title weighted: what the index and the TF-IDF vectors hold."""
+    counts = Counter(terms_of(document.body))
+    for term in terms_of(document.title):
+        counts[term] += TITLE_WEIGHT
+    return counts
+
+
+class Analysis:
+    """The document, the collection, and what several analysers need, each computed once."""
+
+    def __init__(self, document: Document, collection: Collection) -> None:
+        self.document = document
+        self.collection = collection
+
+    @cached_property
+    def entities(self) -> list[Found]:
+        return compiled(self.collection.entities).find(self.document.body)
+
+    @cached_property
+    def entities_in_title(self) -> set[str]:
+        return {f.name.key for f in compiled(self.collection.entities).find(self.document.title)}
+
+    @cached_property
+    def tags(self) -> list[Found]:
+        return compiled(self.collection.tags).find(self.document.body)
+
+    @cached_property
+    def tags_in_title(self) -> set[str]:
+        return {f.name.key for f in compiled(self.collection.tags).find(self.document.title)}
+
+    @cached_property
+    def term_counts(self) -> Counter[str]:
+        return index_terms(self.document)
+
+    @cached_property
+    def weights(self) -> dict[str, float]:
+        """The document's TF-IDF vector against the collection's document frequencies."""
+        c = self.collection
+        return tfidf(self.term_counts, c.document_frequencies, c.article_count)
+
+    @cached_property
+    def surface(self) -> dict[str, str]:
+        return surface_forms(f"{self.document.title}\n{self.document.body}")
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        return split_sentences(self.document.body)
+
+    def sentence_at(self, offset: int) -> str:
+        """The body's sentence around ``offset``: the evidence shown beside a suggestion."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence.text
+        return ""
+
+    def sentences_index(self, offset: int) -> int:
+        """The number (from 0) of the body's sentence that contains ``offset``."""
+        for i, sentence in enumerate(self.sentences):
+            if sentence.start <= offset < sentence.end:
+                return i
+        return 0
