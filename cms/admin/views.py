@@ -8,7 +8,6 @@ from flask import url_for
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
 from markupsafe import Markup, escape
 from sqlalchemy.orm import defer
-from wtforms import Form, HiddenField
 
 from cms.admin.base import AdminOnlyModelView, ServiceModelView
 from cms.models import Article, ImportBatch, ImportOutcome, Link, Outlet, Tag, User
@@ -88,9 +87,7 @@ class ArticleView(ServiceModelView):
         "origin",
         "language",
         "editor_notes",
-        "edit_version",
     )
-    form_extra_fields = {"edit_version": HiddenField()}
     form_ajax_refs = {
         "outlet": {"fields": (Outlet.name,), "page_size": 20},
         "tags": {"fields": (Tag.name,), "page_size": 20},
@@ -118,20 +115,14 @@ class ArticleView(ServiceModelView):
         # The list never shows body or raw text: don't load them for fifty rows a page.
         return super().get_query().options(defer(Article.body), defer(Article.raw))
 
-    def on_form_prefill(self, form: Form, id: Any) -> None:
-        form.edit_version.data = str(self.get_one(id).version)
+    def create(self, changes: dict[str, Any], actor: Any) -> Article:
+        return articles.create_article(changes, actor)
 
-    def save(self, form: Form, model: Article, is_created: bool) -> None:
-        expected = form.edit_version.data
-        articles.save_editor_changes(
-            model,
-            actor=self.actor(),
-            expected_version=int(expected) if expected and expected.isdigit() else None,
-            is_new=is_created,
-        )
+    def update(self, model: Article, changes: dict[str, Any], actor: Any, version: Any) -> Article:
+        return articles.update_article(model, changes, actor, version)
 
-    def build_new_instance(self) -> Article:
-        return Article(content_hash="", body="", raw="")
+    def delete(self, model: Article, actor: Any) -> None:
+        articles.delete_article(model, actor)
 
 
 class OutletView(ServiceModelView):
@@ -156,11 +147,14 @@ class OutletView(ServiceModelView):
     }
     form_widget_args = {"description": {"rows": 4}, "aliases": {"rows": 3}}
 
-    def save(self, form: Form, model: Outlet, is_created: bool) -> None:
-        taxonomy.save_outlet(model)
+    def create(self, changes: dict[str, Any], actor: Any) -> Outlet:
+        return taxonomy.create_outlet(changes, actor)
 
-    def check_delete(self, model: Outlet) -> None:
-        taxonomy.check_outlet_deletable(model)
+    def update(self, model: Outlet, changes: dict[str, Any], actor: Any, version: Any) -> Outlet:
+        return taxonomy.update_outlet(model, changes, actor, version)
+
+    def delete(self, model: Outlet, actor: Any) -> None:
+        taxonomy.delete_outlet(model, actor)
 
 
 class TagView(ServiceModelView):
@@ -170,8 +164,14 @@ class TagView(ServiceModelView):
     form_columns = ("name", "slug", "facet", "description")
     form_args = {"slug": {"description": "Leave empty to make one from the name."}}
 
-    def save(self, form: Form, model: Tag, is_created: bool) -> None:
-        taxonomy.save_tag(model)
+    def create(self, changes: dict[str, Any], actor: Any) -> Tag:
+        return taxonomy.create_tag(changes, actor)
+
+    def update(self, model: Tag, changes: dict[str, Any], actor: Any, version: Any) -> Tag:
+        return taxonomy.update_tag(model, changes, actor, version)
+
+    def delete(self, model: Tag, actor: Any) -> None:
+        taxonomy.delete_tag(model, actor)
 
 
 class LinkView(ServiceModelView):
@@ -186,8 +186,14 @@ class LinkView(ServiceModelView):
     }
     form_args = {"note": {"description": "Why they belong together; readers see it."}}
 
-    def save(self, form: Form, model: Link, is_created: bool) -> None:
-        links.save_link(model, self.actor())
+    def create(self, changes: dict[str, Any], actor: Any) -> Link:
+        return links.create_link(changes, actor)
+
+    def update(self, model: Link, changes: dict[str, Any], actor: Any, version: Any) -> Link:
+        return links.update_link(model, changes, actor, version)
+
+    def delete(self, model: Link, actor: Any) -> None:
+        links.delete_link(model, actor)
 
 
 class ImportBatchView(ServiceModelView):
@@ -210,8 +216,8 @@ class UserView(AdminOnlyModelView):
     column_exclude_list = ("password_hash", "session_token")
     form_columns = ("role", "active")
 
-    def save(self, form: Form, model: User, is_created: bool) -> None:
-        users.check_account(model, actor=self.actor())
+    def update(self, model: User, changes: dict[str, Any], actor: Any, version: Any) -> User:
+        return users.update_account(model, changes, actor, version)
 
-    def check_delete(self, model: User) -> None:
-        users.check_deletable(model, actor=self.actor())
+    def delete(self, model: User, actor: Any) -> None:
+        users.delete_account(model, actor)

@@ -3,6 +3,7 @@
 from cms.models.article import Article, ArticleKind, ArticleStatus, Origin, TextKind
 from cms.models.base import Base
 from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
+from cms.models.history import AuditEntry, Revision
 from cms.models.importing import ImportBatch, ImportItem, ImportOutcome
 from cms.models.link import Link, Relation
 from cms.models.outlet import Outlet, OutletKind, Ownership
@@ -12,6 +13,7 @@ from cms.models.user import Role, User
 
 __all__ = [
     "Article",
+    "AuditEntry",
     "ArticleKind",
     "ArticleStatus",
     "Base",
@@ -29,6 +31,7 @@ __all__ = [
     "OutletKind",
     "Ownership",
     "Relation",
+    "Revision",
     "Role",
     "Suggestion",
     "SuggestionKind",

@@ -5,9 +5,10 @@ Named constraints let migrations drop and rename them on SQLite (batch mode) and
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import DateTime, Enum, MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Enum, Integer, MetaData, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -43,6 +44,20 @@ class Timestamped:
     updated_at: Mapped[dt.datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow, server_default=func.now()
     )
+
+
+class Versioned:
+    """Optimistic locking: a save based on a stale copy is refused instead of overwriting.
+
+    Editors' forms carry the version they were based on; services compare it (and the ORM
+    checks it again in the UPDATE's WHERE clause).
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+        return {"version_id_col": cls.__table__.c.version}
 
 
 def enum_column(enum: type[StrEnum]) -> Enum:

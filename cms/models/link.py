@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cms.models.base import Base, enum_column, utcnow
+from cms.models.base import Base, Versioned, enum_column, utcnow
 
 if TYPE_CHECKING:
     from cms.models.article import Article
@@ -42,7 +42,7 @@ _INVERSE_LABELS = {
 }
 
 
-class Link(Base):
+class Link(Versioned, Base):
     __tablename__ = "links"
     __table_args__ = (
         UniqueConstraint("source_id", "target_id", "relation", name="uq_links_pair_relation"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from cms.models.base import Base, Timestamped, enum_column, name_key
+from cms.models.base import Base, Timestamped, Versioned, enum_column, name_key
 
 if TYPE_CHECKING:
     from cms.models.article import Article
@@ -34,7 +34,7 @@ class Ownership(StrEnum):
     UNKNOWN = "unknown"
 
 
-class Outlet(Timestamped, Base):
+class Outlet(Versioned, Timestamped, Base):
     __tablename__ = "outlets"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from cms.models.base import Base, name_key
+from cms.models.base import Base, Versioned, name_key
 
 if TYPE_CHECKING:
     from cms.models.article import Article
@@ -20,7 +20,7 @@ article_tags = Table(
 )
 
 
-class Tag(Base):
+class Tag(Versioned, Base):
     __tablename__ = "tags"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100))

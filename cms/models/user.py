@@ -9,7 +9,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from cms.models.base import Base, Timestamped, enum_column, name_key
+from cms.models.base import Base, Timestamped, Versioned, enum_column, name_key
 
 
 class Role(StrEnum):
@@ -21,7 +21,7 @@ def new_session_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-class User(Timestamped, Base):
+class User(Versioned, Timestamped, Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)

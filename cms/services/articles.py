@@ -1,21 +1,47 @@
-"""Editing articles: the one path by which an article's fields change after import."""
+"""Editing articles: create, update and delete, each with the acting user, a revision and an
+audit entry. The admin and any other door change an article's fields only through here."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import or_, select
 
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, User
+from cms.models import Article, ArticleStatus, Link, User
 from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
-from cms.services import publishing
+from cms.services import audit, publishing, revisions
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
+from cms.services.versions import check_version
 
 _WORD = re.compile(r"\w+")
+
+#: Fields an editor may set through ``create_article`` / ``update_article``.
+EDITABLE_FIELDS = frozenset(
+    {
+        "title",
+        "slug",
+        "outlet",
+        "authors",
+        "published_on",
+        "date_precision",
+        "url",
+        "language",
+        "kind",
+        "status",
+        "summary",
+        "tags",
+        "body",
+        "text_kind",
+        "origin",
+        "editor_notes",
+    }
+)
 
 
 def word_count(text: str) -> int:
@@ -33,16 +59,13 @@ def set_published_date(article: Article, date: PartialDate | None) -> None:
 
 
 def prepare_for_save(article: Article, actor: User | None, expected_version: int | None) -> None:
-    """Check and tidy an article an editor changed, before it is flushed.
+    """Check and tidy an article whose fields were changed, before it is flushed.
 
-    ``expected_version`` is the version the editor's form was based on: if someone else saved in
-    between, the save is refused rather than silently overwriting their work.
+    ``expected_version``, when given, is the version the change was based on: if someone else
+    saved in between, the save is refused rather than silently overwriting their work.
     """
-    if expected_version is not None and article.version != expected_version:
-        raise Conflict(
-            "Someone else saved this article while you were editing it. "
-            "Reload it, then make your change again."
-        )
+    if expected_version is not None:
+        check_version(article, expected_version, "article")
     article.title = " ".join((article.title or "").split())
     if not article.title:
         raise Conflict("An article needs a title.")
@@ -62,19 +85,114 @@ def prepare_for_save(article: Article, actor: User | None, expected_version: int
     db.session.flush()
 
 
-def save_editor_changes(
-    article: Article, actor: User | None, expected_version: int | None, is_new: bool
-) -> None:
-    """Check and save an editor's changes, already applied to ``article`` by a form.
+_TEXT_FIELDS = frozenset(
+    {"title", "slug", "authors", "url", "language", "summary", "body", "editor_notes"}
+)
 
-    A changed status is taken back and made again through the publishing rules, so a form
-    cannot move an article where the transition table does not allow.
-    """
-    history = inspect(article).attrs.status.history
-    wanted = article.status
-    if history.deleted:
-        article.status = history.deleted[0]
-    elif is_new:
-        article.status = ArticleStatus.DRAFT
-    prepare_for_save(article, actor, expected_version)
+
+def _apply(article: Article, changes: Mapping[str, Any]) -> ArticleStatus:
+    """Set the changed fields; the status is returned, to go through the publishing rules."""
+    unknown = set(changes) - EDITABLE_FIELDS
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    old_summary = article.summary
+    for name, value in changes.items():
+        if name in _TEXT_FIELDS:
+            # Browsers send a textarea's line breaks as CRLF: without this every save
+            # would "change" the body.
+            value = (value or "").replace("\r\n", "\n")
+        if name != "status":
+            setattr(article, name, value)
+    if "summary" in changes and (article.summary or "") != (old_summary or ""):
+        # The editor wrote this summary: machine drafts must never replace it.
+        article.summary_by_editor = bool((article.summary or "").strip())
+    return changes.get("status") or article.status
+
+
+def create_article(changes: Mapping[str, Any], actor: User | None) -> Article:
+    """A new article written by hand: a draft unless the changes ask for (and may have) more."""
+    article = Article(content_hash="", body="", raw="", status=ArticleStatus.DRAFT)
+    with db.session.no_autoflush:
+        wanted = _apply(article, changes)
+        prepare_for_save(article, actor, expected_version=None)
     publishing.change_status(article, wanted, actor)
+    revisions.record_created(article, actor)
+    audit.record(
+        "create", "article", article.id, actor, label=article.title, after={"title": article.title}
+    )
+    return article
+
+
+def update_article(
+    article: Article, changes: Mapping[str, Any], actor: User | None, expected_version: int | None
+) -> Article:
+    """Apply an editor's changes to ``article``, based on the version they saw.
+
+    Refused (``StaleEdit``) if someone saved since that version, and refused if the version is
+    missing. The status goes through the publishing rules; the save becomes a revision and an
+    audit entry naming ``actor``. A save that changes nothing records nothing.
+    """
+    check_version(article, expected_version, "article")
+    before = revisions.article_snapshot(article)
+    with db.session.no_autoflush:
+        wanted = _apply(article, changes)
+        prepare_for_save(article, actor, expected_version=None)
+    publishing.change_status(article, wanted, actor)
+    _record_save(article, actor, before)
+    return article
+
+
+def _record_save(
+    article: Article, actor: User | None, before: dict[str, Any], note: str = "saved"
+) -> None:
+    revision = revisions.record_saved(article, actor, before, note)
+    if revision is None:
+        return
+    after = revision.snapshot
+    audit.record(
+        "update",
+        "article",
+        article.id,
+        actor,
+        label=article.title,
+        before={name: before.get(name) for name in revision.changed_fields},
+        after={name: after.get(name) for name in revision.changed_fields},
+    )
+
+
+def trash_snapshot(article: Article) -> dict[str, Any]:
+    """Everything needed to bring a deleted article back: fields, provenance, its links."""
+    values = revisions.article_snapshot(article)
+    values.update(
+        raw=article.raw,
+        content_hash=article.content_hash,
+        published_at=audit.jsonable(article.published_at),
+        created_at=audit.jsonable(article.created_at),
+    )
+    links = db.session.scalars(
+        select(Link).where(or_(Link.source_id == article.id, Link.target_id == article.id))
+    )
+    values["links"] = [
+        {
+            "source_id": link.source_id,
+            "target_id": link.target_id,
+            "relation": link.relation.value,
+            "note": link.note,
+        }
+        for link in links
+    ]
+    return values
+
+
+def delete_article(article: Article, actor: User | None) -> None:
+    """Delete an article; its full state goes to the audit log, from which it can be restored."""
+    audit.record(
+        "delete",
+        "article",
+        article.id,
+        actor,
+        label=article.title,
+        before=trash_snapshot(article),
+    )
+    db.session.delete(article)
+    db.session.flush()

@@ -11,3 +11,14 @@ class NotAllowed(ServiceError):
 
 class Conflict(ServiceError):
     """The change would clash with existing data or with someone else's save."""
+
+
+class StaleEdit(Conflict):
+    """Someone else saved the record after this editor's form was loaded."""
+
+    def __init__(self, what: str, current_version: int) -> None:
+        super().__init__(
+            f"Someone else saved this {what} while you were editing it. Their version is "
+            "shown beside yours: nothing was saved."
+        )
+        self.current_version = current_version

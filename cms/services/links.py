@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, Link, Relation, User
+from cms.services import records
 from cms.services.errors import Conflict
+
+LINK_FIELDS = ("source", "target", "relation", "note")
 
 
 def save_link(link: Link, actor: User | None) -> Link:
@@ -43,3 +49,30 @@ def link_articles(
     if existing is not None:
         return existing
     return save_link(Link(source=source, target=target, relation=relation, note=note), actor)
+
+
+def _save(link: Link) -> Link:
+    return save_link(link, link.created_by)
+
+
+def create_link(changes: Mapping[str, Any], actor: User | None) -> Link:
+    link = Link(note="", created_by=actor)
+    return records.create_record(link, changes, actor, what="link", fields=LINK_FIELDS, save=_save)
+
+
+def update_link(
+    link: Link, changes: Mapping[str, Any], actor: User | None, expected_version: int | None
+) -> Link:
+    return records.update_record(
+        link, changes, actor, expected_version, what="link", fields=LINK_FIELDS, save=_save
+    )
+
+
+def delete_link(link: Link, actor: User | None) -> None:
+    records.delete_record(
+        link,
+        actor,
+        what="link",
+        fields=LINK_FIELDS,
+        extra={"source_id": link.source_id, "target_id": link.target_id},
+    )

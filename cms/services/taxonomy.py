@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import func, select
 
 from cms.extensions import db
-from cms.models import Article, Outlet, Tag
+from cms.models import Article, Outlet, Tag, User
 from cms.models.base import name_key
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import KnownOutlet
+from cms.services import records
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
 
@@ -67,6 +69,46 @@ def check_outlet_deletable(outlet: Outlet) -> None:
         )
 
 
+OUTLET_FIELDS = (
+    "name",
+    "slug",
+    "aliases",
+    "kind",
+    "ownership",
+    "country",
+    "language",
+    "homepage",
+    "description",
+)
+TAG_FIELDS = ("name", "slug", "facet", "description")
+
+
+def create_outlet(changes: Mapping[str, Any], actor: User | None) -> Outlet:
+    outlet = Outlet(name="", slug="", aliases="")
+    return records.create_record(
+        outlet, changes, actor, what="outlet", fields=OUTLET_FIELDS, save=save_outlet
+    )
+
+
+def update_outlet(
+    outlet: Outlet, changes: Mapping[str, Any], actor: User | None, expected_version: int | None
+) -> Outlet:
+    return records.update_record(
+        outlet,
+        changes,
+        actor,
+        expected_version,
+        what="outlet",
+        fields=OUTLET_FIELDS,
+        save=save_outlet,
+    )
+
+
+def delete_outlet(outlet: Outlet, actor: User | None) -> None:
+    check_outlet_deletable(outlet)
+    records.delete_record(outlet, actor, what="outlet", fields=OUTLET_FIELDS)
+
+
 def find_tag(name: str) -> Tag | None:
     return db.session.scalar(select(Tag).where(Tag.name_key == name_key(name)))
 
@@ -105,3 +147,25 @@ def tags_named(names: Iterable[str]) -> list[Tag]:
             if tag not in tags:
                 tags.append(tag)
     return tags
+
+
+def create_tag(changes: Mapping[str, Any], actor: User | None) -> Tag:
+    tag = Tag(name="", slug="")
+    return records.create_record(tag, changes, actor, what="tag", fields=TAG_FIELDS, save=save_tag)
+
+
+def update_tag(
+    tag: Tag, changes: Mapping[str, Any], actor: User | None, expected_version: int | None
+) -> Tag:
+    return records.update_record(
+        tag, changes, actor, expected_version, what="tag", fields=TAG_FIELDS, save=save_tag
+    )
+
+
+def delete_tag(tag: Tag, actor: User | None) -> int:
+    """Delete a tag; the articles that had it are kept in the audit log. Returns their number."""
+    article_ids = sorted(article.id for article in tag.articles)
+    records.delete_record(
+        tag, actor, what="tag", fields=TAG_FIELDS, extra={"article_ids": article_ids}
+    )
+    return len(article_ids)

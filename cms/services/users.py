@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
 from cms.extensions import db
 from cms.models import Role, User
 from cms.models.base import name_key
+from cms.services import records
 from cms.services.errors import Conflict
 
 MIN_PASSWORD_LENGTH = 10
+#: What the admin panel may change about an account; passwords are set from the command line.
+ACCOUNT_FIELDS = ("role", "active")
 
 
 def find_user(username: str) -> User | None:
@@ -74,6 +79,26 @@ def check_deletable(user: User, actor: User | None) -> None:
         raise Conflict("You cannot delete your own account.")
     if user.role is Role.ADMIN and _other_active_admins(user) == 0:
         raise Conflict("At least one active admin must remain: make someone else admin first.")
+
+
+def update_account(
+    user: User, changes: Mapping[str, Any], actor: User | None, expected_version: int | None
+) -> User:
+    """Change an account's role or whether it is active, as ``actor`` (an admin)."""
+    return records.update_record(
+        user,
+        changes,
+        actor,
+        expected_version,
+        what="user",
+        fields=ACCOUNT_FIELDS,
+        save=lambda account: check_account(account, actor),
+    )
+
+
+def delete_account(user: User, actor: User | None) -> None:
+    check_deletable(user, actor)
+    records.delete_record(user, actor, what="user", fields=("username", *ACCOUNT_FIELDS))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from cms.extensions import db
 from cms.models import Outlet, Role, Tag, User
 from tests.conftest import Auth, csrf_token
+from tests.web.forms import open_form
 from tests.web.test_admin import _article, _edit_form
 
 
@@ -83,8 +84,8 @@ def test_the_last_admin_cannot_demote_themselves(seeded: Flask, make_user, auth:
     auth.login("boss")
     with seeded.app_context():
         boss = db.session.scalar(select(User).where(User.username == "boss"))
-    page = auth.client.get(f"/admin/users/edit/?id={boss.id}").text
-    data = {"role": "editor", "active": "y", "csrf_token": csrf_token(page)}
+    _, data = open_form(auth.client, f"/admin/users/edit/?id={boss.id}")
+    data["role"] = "editor"
     html = auth.client.post(
         f"/admin/users/edit/?id={boss.id}", data=data, follow_redirects=True
     ).text

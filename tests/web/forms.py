@@ -1,0 +1,44 @@
+"""Read an admin form as a browser would submit it: inputs, textareas, selected options."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from flask.testing import FlaskClient
+
+from tests.conftest import csrf_token
+
+
+def form_fields(html: str) -> dict[str, str]:
+    """Every named field of the page's forms with its current value (the CSRF token included)."""
+    fields = {}
+    for tag in re.findall(r"<input[^>]*>", html):
+        name = re.search(r'name="([^"]+)"', tag)
+        if not name or re.search(r'type="(checkbox|radio|submit)"', tag):
+            continue
+        value = re.search(r'value="([^"]*)"', tag)
+        fields[name.group(1)] = unescape(value.group(1)) if value else ""
+    for tag in re.findall(r'<input[^>]*type="checkbox"[^>]*>', html):
+        name = re.search(r'name="([^"]+)"', tag)
+        if name and "checked" in tag:
+            fields[name.group(1)] = "y"
+    for name, value in re.findall(
+        r'<textarea[^>]*name="([^"]+)"[^>]*>(?:\r?\n)?(.*?)</textarea>', html, re.S
+    ):
+        fields[name] = unescape(value)
+    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+        selected = re.search(
+            r'<option selected[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected',
+            options,
+        )
+        if selected:
+            fields[name] = unescape(selected.group(1) or selected.group(2))
+    fields["csrf_token"] = csrf_token(html)
+    return fields
+
+
+def open_form(client: FlaskClient, url: str) -> tuple[str, dict[str, str]]:
+    """The page at ``url`` and the fields its form would post back."""
+    html = client.get(url).text
+    return html, form_fields(html)
