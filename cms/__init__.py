@@ -28,6 +28,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_errors(app)
     register_headers(app)
+    register_redirect_guard(app)
+    register_middleware(app)
     return app
 
 
@@ -74,3 +76,15 @@ def register_headers(app: Flask) -> None:
     from cms.headers import register
 
     register(app)
+
+
+def register_redirect_guard(app: Flask) -> None:
+    from cms.redirects import register
+
+    register(app)
+
+
+def register_middleware(app: Flask) -> None:
+    from cms.request_body import GuardedRequestBody
+
+    app.wsgi_app = GuardedRequestBody(app.wsgi_app)  # type: ignore[method-assign]

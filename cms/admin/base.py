@@ -22,7 +22,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from wtforms import Form, HiddenField
 
+from cms.admin.filters import FilterConverter
 from cms.admin.security import AdminsOnly, EditorsOnly
+from cms.redirects import safe_next
 from cms.services.errors import ServiceError, StaleEdit
 from cms.services.transaction import write
 from cms.services.versions import parse_version
@@ -71,6 +73,11 @@ class ServiceModelView(EditorsOnly, ModelView):
     can_view_details = False
     model_form_converter = EnumByValueConverter
     edit_template = "admin/service_edit.html"
+    filter_converter = FilterConverter()
+
+    def get_save_return_url(self, model: Any, is_created: bool = False) -> str:
+        # Flask-Admin's own check lets ``?url=http:evil.example`` through.
+        return safe_next(request.args.get("url"), self.get_url(".index_view"))
 
     # -- the three hooks a subclass fills in, each a call into a service --------------------
     def create(self, changes: dict[str, Any], actor: Any) -> Any:

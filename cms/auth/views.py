@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
@@ -12,6 +10,7 @@ from cms.auth import bp
 from cms.auth.forms import LoginForm
 from cms.extensions import db, login_manager
 from cms.models import User
+from cms.redirects import safe_next
 from cms.services import users
 from cms.services.transaction import write
 
@@ -32,25 +31,20 @@ def _load_user(user_id: str) -> User | None:
     return user
 
 
-def safe_next(target: str | None) -> str:
-    """Only a path on this site: ``//evil.example`` and ``javascript:`` go to the admin index."""
-    if target:
-        parts = urlsplit(target)
-        if not parts.scheme and not parts.netloc and target.startswith("/") and "\\" not in target:
-            return target
-    return url_for("admin.index")
+def _next_page() -> str:
+    return safe_next(request.args.get("next"), url_for("admin.index"))
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     if current_user.is_authenticated:
-        return redirect(safe_next(request.args.get("next")))
+        return redirect(_next_page())
     form = LoginForm()
     if form.validate_on_submit():
         user = users.authenticate(form.username.data or "", form.password.data or "")
         if user is not None:
             login_user(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")))
+            return redirect(_next_page())
         flash("Wrong username or password.", "error")
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 401
 
