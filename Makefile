@@ -13,6 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(FLASK) seed --if-empty
+	$(FLASK) search reindex --if-empty
 	$(FLASK) users ensure-admin --url http://127.0.0.1:$(PORT)
 	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 wsgi:app
 

@@ -23,6 +23,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     register_extensions(app)
+    register_search(app)
     register_blueprints(app)
     register_admin(app)
     register_commands(app)
@@ -44,6 +45,13 @@ def register_extensions(app: Flask) -> None:
         configure_sqlite(db.engine)
     # No request takes the write lock up front: a slow client would hold it while its body
     # trickles in. Services take it in ``cms.services.transaction.write``, only to write.
+
+
+def register_search(app: Flask) -> None:
+    """The search index follows every article write (a session hook; see services.search)."""
+    from cms.services import search
+
+    search.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -86,6 +86,9 @@ def run_migrations_online():
     connectable = get_engine()
 
     with connectable.connect() as connection:
+        from cms.models.base import is_modelled
+
+        conf_args.setdefault("include_name", is_modelled)
         context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
 
         with context.begin_transaction():

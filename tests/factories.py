@@ -7,10 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from sqlalchemy import select
+
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Link, OutletKind, Relation
+from cms.models import (
+    Article,
+    ArticleStatus,
+    Entity,
+    EntityKind,
+    Link,
+    Mention,
+    OutletKind,
+    Relation,
+)
+from cms.models.base import name_key
 from cms.pipeline.types import PartialDate
 from cms.services import articles, links, publishing, taxonomy
+from cms.slugs import slugify
 
 
 def make_article(
@@ -52,3 +65,21 @@ def make_link(source: Article, target: Article, relation: Relation = Relation.RE
     link = links.link_articles(source, target, relation, "", None)
     db.session.commit()
     return link
+
+
+def make_mention(article: Article, name: str, kind: EntityKind = EntityKind.PERSON) -> Entity:
+    """The entity called ``name`` (made if new) mentioned once in ``article``'s body.
+
+    A fixture, not a service: the entity services belong to the suggestions work; the
+    offsets point at the name if the body has it, else at the start.
+    """
+    entity = db.session.scalar(select(Entity).where(Entity.name_key == name_key(name)))
+    if entity is None:
+        entity = Entity(name=name, slug=slugify(name), kind=kind)
+        db.session.add(entity)
+    start = max(0, article.body.find(name))
+    db.session.add(
+        Mention(article=article, entity=entity, start=start, end=start + len(name), surface=name)
+    )
+    db.session.commit()
+    return entity

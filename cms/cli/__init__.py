@@ -2,10 +2,11 @@
 
 from flask import Flask
 
-from cms.cli import importing, seeding, users
+from cms.cli import importing, search, seeding, users
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(seeding.seed_command)
     app.cli.add_command(importing.import_command)
     app.cli.add_command(users.users_group)
+    app.cli.add_command(search.search_group)

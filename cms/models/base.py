@@ -23,6 +23,13 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def is_modelled(name: str | None, type_: str, _parent_names: object = None) -> bool:
+    """False for the tables no model describes: the search index (an FTS5 table, its vocabulary
+    and shadow tables), made by hand-written SQL in its migration. For Alembic's ``include_name``.
+    """
+    return not (type_ == "table" and (name or "").startswith("search_"))
+
+
 def name_key(name: str) -> str:
     """What makes two names the same: case (in any script) and spacing don't count.
 

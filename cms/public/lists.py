@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from cms.models import OutletKind
 from cms.public import bp
 from cms.public.helpers import existing, page_number, page_size, request_filters
-from cms.queries import taxonomy
+from cms.queries import entities, taxonomy
 from cms.queries.articles import published_articles
 from cms.queries.filters import ArticleFilters
 
@@ -44,12 +44,14 @@ def _controls(filters: ArticleFilters) -> list[Control]:
     kinds = [(k.value, k.value.capitalize()) for k in OutletKind]
     tags = [(t.slug, f"{t.name} ({n})") for t, n in taxonomy.tags_with_counts()]
     years = [(str(y), f"{y} ({n})") for y, n in taxonomy.years_with_counts()]
+    named = [(e.slug, f"{e.name} ({n})") for e, n in entities.entities_with_counts()]
     return [
         Control(name, label, options, chosen.get(name))
         for name, label, options in [
             ("outlet", "Outlet", outlets),
             ("outlet_kind", "Kind of outlet", kinds),
             ("tag", "Tag", tags),
+            ("entity", "Mentions", named),
             ("year", "Year", years),
         ]
     ]

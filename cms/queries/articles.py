@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Link, Outlet, Tag
+from cms.models import Article, ArticleStatus, Entity, Link, Mention, Outlet, Tag
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, paginate
 
@@ -27,6 +27,7 @@ class FilterSubjects:
     filters: ArticleFilters
     outlet: Outlet | None = None
     tag: Tag | None = None
+    entity: Entity | None = None
 
     def labels(self) -> list[str]:
         """The filters in words, in a natural order ("Associated Press", "2023")."""
@@ -35,10 +36,20 @@ class FilterSubjects:
             self.outlet.name if self.outlet else None,
             f"{f.outlet_kind.value.capitalize()} outlets" if f.outlet_kind else None,
             f"Tagged “{self.tag.name}”" if self.tag else None,
+            f"Mentioning {self.entity.name}" if self.entity else None,
             str(f.year) if f.year is not None else None,
             _range_words(f.date_from, f.date_to),
         ]
         return [w for w in words if w]
+
+    def chosen(self) -> list[tuple[str, str]]:
+        """Each filter in use as (parameter, what it is in words), for "remove" links."""
+        names = {
+            "outlet": self.outlet.name if self.outlet else None,
+            "tag": self.tag.name if self.tag else None,
+            "entity": self.entity.name if self.entity else None,
+        }
+        return [(key, names.get(key) or value) for key, value in self.filters.to_args().items()]
 
     def heading(self, total: int) -> str:
         """ "Associated Press · 2023 · 3 articles"; "All 5 articles" when nothing is filtered."""
@@ -61,17 +72,17 @@ def _range_words(start: dt.date | None, end: dt.date | None) -> str | None:
 
 def describe(filters: ArticleFilters) -> FilterSubjects:
     """Load what the filters name; raise ``UnknownName`` if a slug names nothing."""
-    outlet = tag = None
+    outlet = tag = entity = None
     if filters.outlet and not (outlet := _by_slug(Outlet, filters.outlet)):
         raise UnknownName(f"no outlet {filters.outlet!r}")
     if filters.tag and not (tag := _by_slug(Tag, filters.tag)):
         raise UnknownName(f"no tag {filters.tag!r}")
-    if filters.entity:
+    if filters.entity and not (entity := _by_slug(Entity, filters.entity)):
         raise UnknownName(f"no entity {filters.entity!r}")
-    return FilterSubjects(filters, outlet, tag)
+    return FilterSubjects(filters, outlet, tag, entity)
 
 
-def _by_slug(model: type[Outlet] | type[Tag], slug: str) -> Outlet | Tag | None:
+def _by_slug(model: type[Outlet | Tag | Entity], slug: str) -> Outlet | Tag | Entity | None:
     return db.session.scalar(select(model).where(model.slug == slug))
 
 
@@ -86,6 +97,10 @@ def filtered(query: Select, filters: ArticleFilters) -> Select:
         query = query.where(Article.outlet_id.in_(kind_ids))
     if filters.tag:
         query = query.where(Article.tags.any(Tag.slug == filters.tag))
+    if filters.entity:
+        entity_id = select(Entity.id).where(Entity.slug == filters.entity).scalar_subquery()
+        mentioning = select(Mention.article_id).where(Mention.entity_id == entity_id)
+        query = query.where(Article.id.in_(mentioning))
     start, end = filters.date_from, filters.date_to
     if filters.year is not None:
         start = max(start or dt.date.min, dt.date(filters.year, 1, 1))

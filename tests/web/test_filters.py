@@ -97,7 +97,7 @@ def test_the_filter_form_shows_every_control_and_the_current_choice(
     assert '<option value="rt" selected>RT (1)</option>' in html
     assert '<option value="2024" selected>2024 (1)</option>' in html
     # Each filter in use can be removed on its own.
-    assert 'href="/articles/?year=2024">Remove outlet: rt' in html
+    assert 'href="/articles/?year=2024">Remove outlet: RT' in html
 
 
 def test_a_submitted_form_with_empty_fields_lists_everything(

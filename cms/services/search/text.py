@@ -1,0 +1,139 @@
+"""Words for the search index: stemming, reading a reader's query, and highlighted snippets.
+
+Pure functions (no database). The same ``stems`` runs on the indexed text and on the query, so
+"visit" finds "visits" and "visited", and "Назарбаев" finds "Назарбаева". A word in Cyrillic
+is stemmed with Snowball's Russian rules, any other with the English ones; the stemmer runs
+until the stem stops changing, because one Russian pass leaves "назарбаева" and "назарбаев"
+with different stems.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+from markupsafe import Markup, escape
+
+_WORD = re.compile(r"\w+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_PHRASE = re.compile(r'"([^"]*)"')
+_MARKDOWN_PUNCTUATION = re.compile(r"[#*_>`\[\]]|\]\([^)]*\)")
+
+#: A query keeps its first words only: a pasted page must not become a huge index lookup.
+MAX_QUERY_WORDS = 16
+MAX_WORD_LENGTH = 64
+
+_english = Stemmer.Stemmer("english")
+_russian = Stemmer.Stemmer("russian")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of one word, case folded."""
+    stemmer = _russian if _CYRILLIC.search(word) else _english
+    current = word.casefold()
+    for _ in range(3):
+        following = stemmer.stemWord(current)
+        if following == current:
+            break
+        current = following
+    return current
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def stems(text: str) -> str:
+    """The text as the index holds it: stems separated by spaces."""
+    return " ".join(stem(word) for word in words(text))
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A reader's query as stems: single words and quoted phrases, all required."""
+
+    terms: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.terms and not self.phrases
+
+    @property
+    def all_stems(self) -> frozenset[str]:
+        return frozenset(self.terms) | {s for phrase in self.phrases for s in phrase}
+
+    def fts5(self) -> str:
+        """An FTS5 MATCH expression. Every stem is quoted: nothing a reader types is syntax."""
+        parts = [f'"{term}"' for term in self.terms]
+        parts += ['"' + " ".join(phrase) + '"' for phrase in self.phrases]
+        return " AND ".join(parts)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read a query: words in balanced double quotes are a phrase; anything else is words.
+
+    Operators (AND, OR, NEAR, -, *, :, parentheses) are not syntax here: they are read as the
+    words they contain, or dropped if they are punctuation, so no query can be an error.
+    """
+    text = text[: MAX_QUERY_WORDS * (MAX_WORD_LENGTH + 8)]
+    phrases: list[tuple[str, ...]] = []
+    if text.count('"') % 2 == 0:
+        for match in _PHRASE.finditer(text):
+            phrase = tuple(_stems_of(match.group(1)))
+            if len(phrase) > 1:
+                phrases.append(phrase)
+        rest = _PHRASE.sub(lambda m: " " if len(words(m.group(1))) > 1 else m.group(1), text)
+    else:
+        rest = text
+    terms = list(dict.fromkeys(_stems_of(rest)))
+    budget = max(0, MAX_QUERY_WORDS - sum(len(p) for p in phrases))
+    return ParsedQuery(tuple(terms[:budget]), tuple(phrases[:MAX_QUERY_WORDS]))
+
+
+def _stems_of(text: str) -> list[str]:
+    # FTS5's unicode61 tokenizer splits on "_" too; drop it so a term is one token there.
+    return [stem(w) for w in words(text.replace("_", " ")) if len(w) <= MAX_WORD_LENGTH]
+
+
+def plain(markdown: str) -> str:
+    """Markdown as running text for a snippet: no markup characters, no link targets."""
+    return " ".join(_MARKDOWN_PUNCTUATION.sub(" ", markdown).split())
+
+
+def highlight(text: str, wanted: frozenset[str]) -> Markup:
+    """``text`` escaped, each word whose stem is wanted wrapped in ``<mark>``."""
+    out: list[str] = []
+    last = 0
+    for match in _WORD.finditer(text):
+        if stem(match.group()) in wanted:
+            out.append(escape(text[last : match.start()]))
+            out.append(Markup("<mark>%s</mark>") % match.group())
+            last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def snippet(text: str, wanted: frozenset[str], width: int = 30) -> Markup:
+    """The ``width`` words of ``text`` with the most wanted words, highlighted, with ellipses."""
+    matches = list(_WORD.finditer(text))
+    if not matches:
+        return Markup("")
+    hits = [stem(m.group()) in wanted for m in matches]
+    best, best_count, count = 0, -1, 0
+    for i, hit in enumerate(hits):
+        count += hit
+        if i >= width:
+            count -= hits[i - width]
+        start = max(0, i - width + 1)
+        if count > best_count:
+            best, best_count = start, count
+    end = min(len(matches), best + width)
+    begin_at = matches[best].start()
+    end_at = matches[end - 1].end()
+    lead = "… " if best > 0 else ""
+    tail = " …" if end < len(matches) else ""
+    return escape(lead) + highlight(text[begin_at:end_at], wanted) + escape(tail)

@@ -1,0 +1,84 @@
+"""The search index follows every write through the session hook; the reindex command rebuilds."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskCliRunner
+from sqlalchemy import text
+
+from cms.extensions import db
+from cms.models import ArticleStatus
+from cms.services import search
+from cms.services.search.text import stem
+from tests.factories import make_article
+
+
+def _found(query: str, **kwargs) -> set[str]:
+    return {hit.article.title for hit in search.search(query, **kwargs).hits}
+
+
+def test_a_new_article_is_found_by_any_form_of_its_words(app_context: None) -> None:
+    make_article("Putin visited Astana", body="Talks on gas and the Назарбаева legacy.")
+    for query in ("visit", "visits", "VISITING", "gas", "Назарбаев", "назарбаеву"):
+        assert _found(query) == {"Putin visited Astana"}, query
+
+
+def test_an_edit_is_searchable_at_once_and_the_old_words_are_gone(app_context: None) -> None:
+    article = make_article("Harvest report", summary="Wheat harvest figures.", body="Figures.")
+    article.title = "Pipeline report"
+    article.summary = "Gas pipeline figures."
+    db.session.commit()
+    assert _found("pipeline") == {"Pipeline report"}
+    assert _found("wheat") == set() and _found("harvest") == set()
+
+
+def test_a_deleted_article_leaves_the_index(app_context: None) -> None:
+    article = make_article("Uranium deal")
+    db.session.delete(article)
+    db.session.commit()
+    assert _found("uranium") == set()
+    assert db.session.execute(text("SELECT count(*) FROM search_index")).scalar() == 0
+
+
+def test_only_published_articles_are_found_though_all_are_indexed(app_context: None) -> None:
+    make_article("Copper mine published")
+    for status in (ArticleStatus.DRAFT, ArticleStatus.IN_REVIEW, ArticleStatus.ARCHIVED):
+        make_article(f"Copper mine {status.value}", status=status)
+    results = search.search("copper")
+    assert {hit.article.title for hit in results.hits} == {"Copper mine published"}
+    assert results.total == 1
+    assert [v.count for v in results.facets["outlet"]] == [1]
+    # The suggestion analysers see every article: drafts can be duplicates too.
+    assert search.document_frequencies([stem("copper")]) == {"copper": 4}
+
+
+def test_title_matches_rank_above_body_matches(app_context: None) -> None:
+    make_article("Budget talks", body="Nothing about ferries here. " * 5 + "One ferry.")
+    make_article("Ferry strike", body="Workers stopped the ferry.")
+    assert [hit.article.title for hit in search.search("ferry").hits][0] == "Ferry strike"
+
+
+def test_related_candidates_share_words_and_leave_the_article_out(app_context: None) -> None:
+    first = make_article("Uranium exports", body="Kazakh uranium exports to China rose.")
+    second = make_article("Uranium mines", body="New uranium mines in the steppe.")
+    make_article("Wheat harvest", body="A record harvest.")
+    found = search.related_candidates(first.id, [stem("uranium"), stem("exports")])
+    assert [id_ for id_, _score in found] == [second.id]
+
+
+def test_reindex_rebuilds_an_emptied_index_with_a_progress_bar(
+    app: Flask, runner: FlaskCliRunner
+) -> None:
+    with app.app_context():
+        for n in range(3):
+            make_article(f"Railway story {n}")
+        db.session.execute(text("DELETE FROM search_index"))
+        db.session.commit()
+        assert _found("railway") == set()
+    result = runner.invoke(args=["search", "reindex", "--if-empty"])
+    assert result.exit_code == 0, result.output
+    assert "Indexed 3 articles." in result.output
+    with app.app_context():
+        assert len(_found("railway")) == 3
+    # Nothing to do when the index has rows.
+    assert runner.invoke(args=["search", "reindex", "--if-empty"]).output == ""

@@ -1,0 +1,62 @@
+"""Search words: stems for both scripts, queries that cannot be syntax, highlighted snippets."""
+
+from __future__ import annotations
+
+import pytest
+
+from cms.services.search.text import parse_query, snippet, stem, stems
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("visit", "visits", "visited", "visiting", "Visit"),
+        ("government", "governments"),
+        ("Назарбаев", "Назарбаева", "Назарбаеву", "назарбаевым"),
+        ("Казахстан", "Казахстана", "Казахстане"),
+    ],
+)
+def test_word_forms_share_one_stem(forms: tuple[str, ...]) -> None:
+    assert len({stem(form) for form in forms}) == 1, [stem(f) for f in forms]
+
+
+@pytest.mark.parametrize(
+    ("query", "fts5"),
+    [
+        ("visit", '"visit"'),
+        ("Putin visits", '"putin" AND "visit"'),
+        ('"Putin visits" Astana', '"astana" AND "putin visit"'),
+        ('"unbalanced quote', '"unbalanc" AND "quot"'),
+        ("AND(", '"and"'),
+        ("NEAR(a b)", '"near" AND "a" AND "b"'),
+        ("kazakh* -putin title:x", '"kazakh" AND "putin" AND "titl" AND "x"'),
+        ("snake_case", '"snake" AND "case"'),
+        ('"one"', '"one"'),
+        ("Назарбаев", '"назарб"'),
+        ("visit visits visited", '"visit"'),
+    ],
+)
+def test_queries_become_quoted_stems(query: str, fts5: str) -> None:
+    assert parse_query(query).fts5() == fts5
+
+
+@pytest.mark.parametrize("query", ["", "   ", '"', '""', "😀", "***", "-:()", "a" * 2000])
+def test_queries_without_words_are_empty(query: str) -> None:
+    assert parse_query(query).is_empty
+
+
+def test_a_long_query_keeps_its_first_words() -> None:
+    parsed = parse_query(" ".join(f"word{n}" for n in range(500)))
+    assert len(parsed.terms) == 16
+
+
+def test_the_indexed_text_is_stems() -> None:
+    assert stems("Putin visited Astana; Назарбаева") == "putin visit astana назарб"
+
+
+def test_a_snippet_is_the_window_with_most_matches_and_is_escaped() -> None:
+    text = " ".join(["filler"] * 50 + ["<b>visited</b>", "then", "visits"] + ["filler"] * 50)
+    html = str(snippet(text, frozenset({"visit"}), width=10))
+    assert html.startswith("… ") and html.endswith(" …")
+    assert "&lt;b&gt;<mark>visited</mark>&lt;/b&gt; then <mark>visits</mark>" in html
+    assert "<b>" not in html
