@@ -7,15 +7,12 @@ from flask_admin import Admin
 from flask_admin.menu import MenuLink
 from flask_admin.theme import Bootstrap4Theme
 
+from cms.admin.accounts import UserView
+from cms.admin.articles import ArticleView
 from cms.admin.dashboard import DashboardView
-from cms.admin.views import (
-    ArticleView,
-    ImportBatchView,
-    LinkView,
-    OutletView,
-    TagView,
-    UserView,
-)
+from cms.admin.links import LinkView
+from cms.admin.views import ImportBatchView
+from cms.admin.vocabulary import OutletView, TagView
 from cms.extensions import db
 from cms.models import Article, ImportBatch, Link, Outlet, Tag, User
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
 from sqlalchemy import text
@@ -10,6 +10,7 @@ from sqlalchemy import text
 from cms.extensions import db
 from cms.pipeline.types import PartialDate
 from cms.public import bp
+from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
 from cms.queries import taxonomy
 from cms.queries.articles import links_of, published_article, published_articles
@@ -44,7 +45,7 @@ def article(slug: str) -> ResponseReturnValue:
         lowered = slug.lower()
         if lowered != slug and published_article(lowered):
             return redirect(url_for(".article", slug=lowered), 301)
-        abort(404)
+        return unpublished_article(slug)
     return render_template("public/article.html", article=found, links=links_of(found))
 
 
