@@ -1,5 +1,6 @@
 """All models, imported here so Alembic's autogenerate and the app see every table."""
 
+from cms.models.analysis import ArticleAnalysis, TermFrequency
 from cms.models.article import Article, ArticleKind, ArticleStatus, Origin, TextKind
 from cms.models.base import Base
 from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
@@ -12,6 +13,8 @@ from cms.models.taxonomy import Tag, article_tags
 from cms.models.user import Role, User
 
 __all__ = [
+    "ArticleAnalysis",
+    "TermFrequency",
     "Article",
     "AuditEntry",
     "ArticleKind",

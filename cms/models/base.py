@@ -23,11 +23,15 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+#: Tables made by hand-written SQL in their migrations (FTS5 tables and their shadow tables),
+#: which no model describes.
+UNMODELLED_PREFIXES = ("search_", "analysis_fts")
+
+
 def is_modelled(name: str | None, type_: str, _parent_names: object = None) -> bool:
-    """False for the tables no model describes: the search index (an FTS5 table, its vocabulary
-    and shadow tables), made by hand-written SQL in its migration. For Alembic's ``include_name``.
-    """
-    return not (type_ == "table" and (name or "").startswith("search_"))
+    """False for the tables no model describes (see ``UNMODELLED_PREFIXES``), for Alembic's
+    ``include_name``: autogenerate neither drops them nor reports them as differences."""
+    return not (type_ == "table" and (name or "").startswith(UNMODELLED_PREFIXES))
 
 
 def name_key(name: str) -> str:

@@ -29,6 +29,9 @@ class Tag(Versioned, Base):
     #: Made from the name or title when left empty.
     slug: Mapped[str] = mapped_column(String(100), unique=True, default="")
     description: Mapped[str] = mapped_column(Text, default="")
+    #: Other words that name the tag in article text ("EAEU" for the Eurasian Economic Union),
+    #: one per line: the analysers suggest the tag wherever one appears.
+    aliases: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: Optional grouping shown on the tags page ("topic", "place", "event").
     facet: Mapped[str] = mapped_column(String(50), default="")
 
@@ -38,6 +41,10 @@ class Tag(Versioned, Base):
     def _keep_name_key(self, _key: str, name: str) -> str:
         self.name_key = name_key(name)
         return name
+
+    @property
+    def alias_list(self) -> tuple[str, ...]:
+        return tuple(a.strip() for a in self.aliases.splitlines() if a.strip())
 
     def __str__(self) -> str:
         return self.name

@@ -25,7 +25,7 @@ from cms.models import (
     Relation,
 )
 from cms.pipeline.types import PartialDate
-from cms.services import importing, links, publishing, taxonomy
+from cms.services import analysis, importing, links, publishing, taxonomy
 from cms.services.articles import prepare_for_save, set_published_date
 from cms.services.errors import ServiceError
 
@@ -98,11 +98,13 @@ def _seed(folder: Path, curation: dict[str, Any]) -> SeedReport:
     for profile in curation.get("outlets", []):
         _ensure_outlet(profile)
     for tag in curation.get("tags", []):
-        taxonomy.get_or_create_tag(tag["name"], tag.get("description", ""))
+        made = taxonomy.get_or_create_tag(tag["name"], tag.get("description", ""))
+        made.aliases = made.aliases or "\n".join(tag.get("aliases", []))
     for name, article in created.items():
         _curate(article, curation.get("articles", {}).get(name, {}))
     report.links_created = _link(curation.get("links", []), created)
     db.session.flush()
+    analysis.seed_suggestions(folder, [article.id for article in created.values()])
     return report
 
 

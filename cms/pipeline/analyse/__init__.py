@@ -5,12 +5,14 @@ Importing the package registers the built-in analysers; ``analyse`` runs them.
 
 from cms.pipeline.analyse import builtin  # noqa: F401  (registers the built-ins)
 from cms.pipeline.analyse.analysis import index_terms
-from cms.pipeline.analyse.registry import ANALYSERS, analyse, register
+from cms.pipeline.analyse.registry import ANALYSERS, analyse, profile, register, run
 from cms.pipeline.analyse.types import (
     Candidate,
     Collection,
     Document,
     Name,
+    Outcome,
+    Profile,
     Proposal,
     ProposalKind,
 )
@@ -21,9 +23,13 @@ __all__ = [
     "Collection",
     "Document",
     "Name",
+    "Outcome",
+    "Profile",
     "Proposal",
     "ProposalKind",
     "analyse",
     "index_terms",
+    "profile",
     "register",
+    "run",
 ]

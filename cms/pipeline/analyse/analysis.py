@@ -7,11 +7,13 @@ from functools import cached_property, lru_cache
 
 from cms.pipeline.analyse.gazetteer import Found, Gazetteer
 from cms.pipeline.analyse.sentences import Sentence, split_sentences
-from cms.pipeline.analyse.terms import surface_forms, terms_of, tfidf
-from cms.pipeline.analyse.types import Collection, Document, Name
+from cms.pipeline.analyse.terms import normalised, surface_forms, terms_of, tfidf, top_terms
+from cms.pipeline.analyse.types import Collection, Document, Name, Profile
 
 #: How much the title counts against the body: it says what the article is about.
 TITLE_WEIGHT = 2
+#: How many of its strongest terms an article's stored vector keeps.
+PROFILE_TERMS = 64
 
 
 @lru_cache(maxsize=8)
@@ -82,3 +84,18 @@ class Analysis:
             if sentence.start <= offset < sentence.end:
                 return i
         return 0
+
+    @cached_property
+    def vector(self) -> dict[str, float]:
+        """The strongest weights only, renormalised: what is stored and compared in re-ranks,
+        so a query and its candidates are cut the same way."""
+        weights = self.weights
+        vector = normalised({t: weights[t] for t in top_terms(weights, PROFILE_TERMS)})
+        return {t: round(w, 5) for t, w in vector.items()}
+
+    def profile(self) -> Profile:
+        return Profile(
+            vector=self.vector,
+            entities=tuple(f.name.name for f in self.entities),
+            tags=tuple(f.name.name for f in self.tags),
+        )

@@ -131,7 +131,7 @@ def related(analysis: Analysis) -> list[Proposal]:
         return []
     document = analysis.document
     query = Query(
-        terms=analysis.weights,
+        terms=analysis.vector,
         entities=tuple(found.name.name for found in analysis.entities),
         tags=tuple(found.name.name for found in analysis.tags),
         published=document.published,

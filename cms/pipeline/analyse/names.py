@@ -35,7 +35,12 @@ _OPENERS_TEXT = """
     besides whatever whoever whichever although though unless"""
 OPENERS = frozenset(_OPENERS_TEXT.split())
 # One-word adjectives of names ("Western", "Soviet", "Cyrillic") are not names themselves.
-_ADJECTIVE_ENDINGS = ("ern", "ian", "ean", "ese", "ish", "ic")
+_ADJECTIVE_ENDINGS = ("ern", "ian", "ean", "ican", "ese", "ish", "ic")
+# Adjectives of peoples and places that no ending gives away.
+_DEMONYMS_TEXT = """
+    french dutch swiss thai greek czech soviet latin arab kazakh uzbek tajik kyrgyz turkmen
+    azeri slavic nordic baltic"""
+DEMONYMS = frozenset(_DEMONYMS_TEXT.split())
 _OPENING_PUNCTUATION = frozenset('–—:;“"‘(')
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 _INITIALS = re.compile(r"(?:[^\W\d_]\.){2,}")
@@ -56,6 +61,7 @@ class _Word:
     start: int
     end: int
     initial: bool
+    known: bool = False
 
 
 def new_names(
@@ -110,7 +116,11 @@ def _merge_parts(found: Counter[str]) -> None:
 
 
 def _words(text: str, known: list[Match]) -> list[_Word | None]:
-    """The text's words, with ``None`` where a phrase must break (punctuation, a known name)."""
+    """The text's words, with ``None`` where a phrase must break (punctuation, a possessive).
+
+    Words of a known name are kept, marked ``known``: "Moscow State University" is a new name
+    even though "Moscow" is a known one.
+    """
     spans = sorted((m.start, m.end) for m in known)
     words: list[_Word | None] = []
     for sentence in split_sentences(text):
@@ -120,15 +130,18 @@ def _words(text: str, known: list[Match]) -> list[_Word | None]:
             start, end = sentence.start + match.start(), sentence.start + match.end()
             gap = text[previous_end:start]
             previous_end = end
-            if any(s < end and start < e for s, e in spans) or _breaks(gap):
+            if _breaks(gap):
                 words.append(None)
-                if any(s < end and start < e for s, e in spans):
-                    continue
             token = re.sub(r"['’]s$", "", match.group())
-            if not _INITIALS.fullmatch(token):
-                token = token.rstrip(".")
+            possessive = token != match.group()
+            if _INITIALS.fullmatch(token + "."):
+                token += "."  # "U.S." keeps its last full stop
+            token = token if _INITIALS.fullmatch(token) else token.rstrip(".")
             initial = i == 0 or any(c in _OPENING_PUNCTUATION for c in gap)
-            words.append(_Word(token, start, start + len(token), initial))
+            is_known = any(s < end and start < e for s, e in spans)
+            words.append(_Word(token, start, start + len(token), initial, is_known))
+            if possessive:
+                words.append(None)  # "Putin's Eurasian Union" is not one name
     return words
 
 
@@ -173,8 +186,10 @@ def _trimmed(phrase: list[_Word], lowercase: set[str]) -> _Word | None:
             return _trimmed(words[i + 1 :], lowercase)
     while words and not _capitalised(words[-1].text):
         words.pop()
-    if not words:
+    if not words or all(w.known for w in words):
         return None
+    if fold(words[-1].text).removesuffix("s").endswith(_ADJECTIVE_ENDINGS) and len(words) > 1:
+        return None  # "Central Asian", "Kazakh-Russian": an adjective, not a name
     if len(words) == 1 and _is_common_single(words[0], lowercase):
         return None
     text = " ".join(w.text for w in words)
@@ -182,6 +197,8 @@ def _trimmed(phrase: list[_Word], lowercase: set[str]) -> _Word | None:
 
 
 def _is_filler(word: _Word, lowercase: set[str], at_end: bool = False) -> bool:
+    if word.known:
+        return False
     key = word.text.casefold().rstrip(".")
     if key in TITLES or key in _CALENDAR or key in _CONNECTORS:
         return True
@@ -208,6 +225,7 @@ def _is_common_single(word: _Word, lowercase: set[str]) -> bool:
         or word.initial
         or len(word.text) < 3
         or key.removesuffix("s").endswith(_ADJECTIVE_ENDINGS)
+        or key in DEMONYMS
     )
 
 

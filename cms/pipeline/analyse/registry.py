@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from cms.pipeline.analyse.analysis import Analysis
-from cms.pipeline.analyse.types import Collection, Document, Proposal
+from cms.pipeline.analyse.types import Collection, Document, Outcome, Profile, Proposal
 
 Analyser = Callable[[Analysis], list[Proposal]]
 
@@ -32,7 +32,21 @@ def analyse(
     document: Document, collection: Collection, only: Iterable[str] | None = None
 ) -> tuple[Proposal, ...]:
     """Every proposal the (named) analysers make for ``document``, each marked with its source."""
+    return run(document, collection, only).proposals
+
+
+def run(document: Document, collection: Collection, only: Iterable[str] | None = None) -> Outcome:
+    """The proposals, and the profile the index keeps of ``document`` for later re-ranks."""
     analysis = Analysis(document, collection)
+    return Outcome(_proposals(analysis, only), analysis.profile())
+
+
+def profile(document: Document, collection: Collection) -> Profile:
+    """Only the profile (no proposals): what a batch's first pass stores for every article."""
+    return Analysis(document, collection).profile()
+
+
+def _proposals(analysis: Analysis, only: Iterable[str] | None) -> tuple[Proposal, ...]:
     names = list(only) if only is not None else list(ANALYSERS)
     unknown = [n for n in names if n not in ANALYSERS]
     if unknown:

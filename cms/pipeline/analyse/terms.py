@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 
 import Stemmer
 
-_WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?")
+# Letters only: "Kassym-Jomart" is two words and "Putin’s" is "Putin" (a lone "s" is dropped),
+# as SQLite's unicode61 tokenizer reads the index's terms.
+_WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 _STOP_WORDS_TEXT = """
@@ -44,14 +46,8 @@ _russian = Stemmer.Stemmer("russian")
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased words of ``text`` (letters first; possessive endings dropped)."""
-    found = []
-    for match in _WORD.finditer(text):
-        word = match.group().casefold().replace("’", "'")
-        if word.endswith("'s"):
-            word = word[:-2]
-        found.append(word)
-    return found
+    """Case-folded runs of letters of ``text``."""
+    return [match.group().casefold() for match in _WORD.finditer(text)]
 
 
 def stem(word: str) -> str:

@@ -95,3 +95,19 @@ class Proposal:
     source: str = ""
     target_article_id: int | None = None
     entity_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the index keeps of an analysed article, for others' related-article re-rank:
+    its strongest TF-IDF weights and the gazetteer names and vocabulary tags found in it."""
+
+    vector: dict[str, float]
+    entities: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    proposals: tuple[Proposal, ...]
+    profile: Profile

@@ -40,6 +40,12 @@ def names_in(
         ("A Moscow-organized union. Oil-rich Kazakhstan grew.", []),
         ("Trade Talks resumed. The trade talks lasted.", []),
         ("The Soviet Union fell; the Soviet space changed.", ["Soviet Union"]),
+        (
+            "He spoke at Kazakhstan National University and left.",
+            ["Kazakhstan National University"],
+        ),
+        ("Kazakhstan’s President spoke of Central Asian trade.", []),
+        ("The French envoy met the Latin American bloc in U.S. waters.", ["U.S."]),
     ],
 )
 def test_new_names(text: str, expected: list[str]) -> None:

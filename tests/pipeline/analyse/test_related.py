@@ -114,7 +114,7 @@ def test_duplicates_are_proposed_as_duplicates_keyed_by_target() -> None:
 def analyse_weights(name: str) -> dict[str, float]:
     from cms.pipeline.analyse.analysis import Analysis
 
-    return Analysis(document(name), collection()).weights
+    return Analysis(document(name), collection()).vector
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,198 @@
+"""Run the analysers on articles and keep what they propose as suggestions.
+
+For each article: its terms go into the similarity index (so document frequencies count it),
+the index proposes candidates, the pure analysers run, the article's profile is kept for
+others' re-ranks, and the proposals are stored through ``suggestions.store``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from cms.extensions import db
+from cms.models import Article, ArticleAnalysis, Outlet, Tag
+from cms.models.base import name_key
+from cms.pipeline.analyse import (
+    Candidate,
+    Collection,
+    Document,
+    Name,
+    Profile,
+    index_terms,
+    profile,
+    run,
+)
+from cms.pipeline.analyse.terms import tfidf, top_terms
+from cms.services import analysis_index, entities, suggestions
+
+#: Progress callback: called with the number of articles done so far.
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What every article of a run is matched against, loaded once per run."""
+
+    entities: tuple[Name, ...]
+    tags: tuple[Name, ...]
+    blocked: frozenset[str]
+
+
+@dataclass
+class AnalysisReport:
+    analysed: int = 0
+    created: int = 0
+    updated: int = 0
+    dropped: int = 0
+    slugs: list[str] = field(default_factory=list)
+
+
+def vocabulary() -> Vocabulary:
+    """The gazetteer, the tag vocabulary and the kill list as the analysers take them.
+
+    A tag named like an entity ("Eurasian Economic Union") is also found by the entity's
+    aliases ("EAEU"), so editors curate those words once.
+    """
+    gazetteer = entities.gazetteer()
+    by_name = {name.name.casefold(): name for name in gazetteer}
+    tags = []
+    for tag in db.session.scalars(select(Tag).order_by(Tag.id)):
+        entity = by_name.get(tag.name.casefold())
+        aliases = (*tag.alias_list, *(entity.all_names if entity else ()))
+        tags.append(Name(tag.name_key, tag.name, tuple(dict.fromkeys(aliases))))
+    # Outlets are named in articles ("RT", "AP") but are not entities to propose.
+    outlets = {
+        name_key(name)
+        for outlet in db.session.scalars(select(Outlet))
+        for name in (outlet.name, *outlet.alias_list)
+    }
+    return Vocabulary(gazetteer, tuple(tags), entities.blocked_keys() | outlets)
+
+
+def document_of(article: Article) -> Document:
+    return Document(
+        title=article.title,
+        body=article.body,
+        published=article.published_on,
+        authors=tuple(article.author_list),
+        language=article.language,
+        article_id=article.id,
+    )
+
+
+def text_hash(document: Document) -> str:
+    return hashlib.sha256(f"{document.title}\n{document.body}".encode()).hexdigest()
+
+
+def _collection(
+    counts: Counter[str], known: Vocabulary, exclude_id: int, with_candidates: bool = True
+) -> Collection:
+    """What the analysers need beyond the article: frequencies of its terms, the collection's
+    size, the vocabulary, and (unless only a profile is wanted) the index's candidates."""
+    frequencies = analysis_index.document_frequencies(counts)
+    article_count = analysis_index.article_count()
+    candidates: tuple[Candidate, ...] = ()
+    if with_candidates:
+        query = top_terms(tfidf(counts, frequencies, article_count), analysis_index.QUERY_TERMS)
+        ids = analysis_index.more_like_this(query, exclude_id=exclude_id)
+        candidates = analysis_index.candidates(ids)
+    return Collection(
+        entities=known.entities,
+        tags=known.tags,
+        blocked=known.blocked,
+        document_frequencies=frequencies,
+        article_count=article_count,
+        candidates=candidates,
+    )
+
+
+def _keep_profile(row: ArticleAnalysis, found: Profile) -> None:
+    row.vector = found.vector
+    row.entities = list(found.entities)
+    row.tags = list(found.tags)
+
+
+def analyse_article(
+    article: Article, known: Vocabulary | None = None, only: Sequence[str] | None = None
+) -> suggestions.StoreReport:
+    """Analyse one article and store its suggestions; the caller's transaction commits."""
+    known = known or vocabulary()
+    document = document_of(article)
+    counts = index_terms(document)
+    row = analysis_index.store(article.id, text_hash(document), counts)
+    outcome = run(document, _collection(counts, known, article.id), only)
+    _keep_profile(row, outcome.profile)
+    return suggestions.store(article, outcome.proposals, ran=only)
+
+
+def index_articles(ids: Sequence[int]) -> None:
+    """First pass: the articles' terms into the index, so frequencies count all of them."""
+    for article in _articles(ids):
+        document = document_of(article)
+        analysis_index.store(article.id, text_hash(document), index_terms(document))
+
+
+def profile_articles(ids: Sequence[int], known: Vocabulary) -> None:
+    """Second pass: keep each article's profile, which others' re-ranks compare."""
+    for article in _articles(ids):
+        document = document_of(article)
+        counts = index_terms(document)
+        collection = _collection(counts, known, article.id, with_candidates=False)
+        row = analysis_index.store(article.id, text_hash(document), counts)
+        _keep_profile(row, profile(document, collection))
+
+
+def suggest_articles(
+    ids: Sequence[int],
+    known: Vocabulary,
+    progress: Progress | None = None,
+    only: Sequence[str] | None = None,
+) -> AnalysisReport:
+    """Third pass: run the analysers and store their suggestions."""
+    report = AnalysisReport()
+    for done, article in enumerate(_articles(ids), start=1):
+        stored = analyse_article(article, known, only)
+        report.analysed += 1
+        report.created += stored.created
+        report.updated += stored.updated
+        report.dropped += stored.dropped
+        report.slugs.append(article.slug)
+        if progress is not None:
+            progress(done)
+    return report
+
+
+def analyse_articles(
+    ids: Iterable[int], progress: Progress | None = None, only: Sequence[str] | None = None
+) -> AnalysisReport:
+    """Analyse these articles: the import's second phase, and ``flask analyse`` for one chunk.
+
+    Three passes, so the articles see each other as they will be: terms into the index, then
+    profiles, then suggestions. ``progress`` is called with the number of articles done. The
+    caller commits. (``flask analyse`` runs the passes itself, chunk by chunk, over the whole
+    collection.)
+    """
+    ids = list(ids)
+    known = vocabulary()
+    index_articles(ids)
+    profile_articles(ids, known)
+    return suggest_articles(ids, known, progress, only)
+
+
+def _articles(ids: Sequence[int], chunk: int = 500) -> Iterable[Article]:
+    for start in range(0, len(ids), chunk):
+        part = ids[start : start + chunk]
+        found = {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(part)))}
+        yield from (found[i] for i in part if i in found)
+
+
+def seed_suggestions(folder: Path, article_ids: list[int]) -> AnalysisReport:
+    """``flask seed``'s last step: load the folder's gazetteer, then analyse the new articles."""
+    entities.load_gazetteer(folder)
+    return analyse_articles(article_ids)

@@ -1,0 +1,105 @@
+"""The similarity index behind the analysers: terms per article, "more like this" candidates,
+document frequencies.
+
+Kept apart behind these few functions so the public search index can take over the candidate
+query later. Writes go through ``store``; the FTS5 table and the materialised document
+frequencies follow by triggers (see the ``analysis_index`` migration).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import bindparam, select, text
+
+from cms.extensions import db
+from cms.models import Article, ArticleAnalysis, TermFrequency
+from cms.models.analysis import ARTICLE_COUNT_TERM
+from cms.pipeline.analyse import Candidate
+
+#: How many of an article's strongest terms make its "more like this" query.
+QUERY_TERMS = 25
+#: How many candidates the index hands to the re-rank.
+CANDIDATES = 50
+
+_MORE_LIKE_THIS = text(
+    "SELECT rowid FROM analysis_fts WHERE analysis_fts MATCH :query AND rowid != :exclude "
+    "ORDER BY rank LIMIT :limit"
+)
+_FREQUENCIES = text("SELECT term, articles FROM term_frequencies WHERE term IN :terms").bindparams(
+    bindparam("terms", expanding=True)
+)
+
+
+def store(
+    article_id: int,
+    text_hash: str,
+    terms: Iterable[str],
+) -> ArticleAnalysis:
+    """Record the article's distinct terms (the triggers re-index it and update frequencies)."""
+    encoded = json.dumps(sorted(set(terms)), ensure_ascii=False)
+    row = db.session.get(ArticleAnalysis, article_id)
+    if row is None:
+        row = ArticleAnalysis(article_id=article_id, vector={}, entities=[], tags=[])
+        db.session.add(row)
+    row.text_hash = text_hash
+    if row.terms != encoded:
+        row.terms = encoded
+    row.analysed_at = dt.datetime.now(dt.UTC)
+    db.session.flush()
+    return row
+
+
+def document_frequencies(terms: Iterable[str]) -> dict[str, int]:
+    """How many analysed articles use each term (terms no article uses are left out)."""
+    wanted = [t for t in set(terms) if t]
+    if not wanted:
+        return {}
+    return {term: count for term, count in db.session.execute(_FREQUENCIES, {"terms": wanted})}
+
+
+def article_count() -> int:
+    count = db.session.get(TermFrequency, ARTICLE_COUNT_TERM)
+    return count.articles if count else 0
+
+
+def more_like_this(terms: Sequence[str], exclude_id: int, limit: int = CANDIDATES) -> list[int]:
+    """Ids of the articles matching any of ``terms`` (an OR query), best bm25 first."""
+    if not terms:
+        return []
+    query = " OR ".join(f'"{t}"' for t in terms if '"' not in t)
+    rows = db.session.execute(
+        _MORE_LIKE_THIS, {"query": query, "exclude": exclude_id, "limit": limit}
+    )
+    return [row[0] for row in rows]
+
+
+def candidates(ids: Sequence[int]) -> tuple[Candidate, ...]:
+    """The re-rank's view of these articles: stored vector and names, title and date."""
+    if not ids:
+        return ()
+    rows = db.session.execute(
+        select(
+            ArticleAnalysis.article_id,
+            ArticleAnalysis.vector,
+            ArticleAnalysis.entities,
+            ArticleAnalysis.tags,
+            Article.title,
+            Article.published_on,
+        )
+        .join(Article, Article.id == ArticleAnalysis.article_id)
+        .where(ArticleAnalysis.article_id.in_(list(ids)))
+    )
+    return tuple(
+        Candidate(
+            article_id=row.article_id,
+            title=row.title,
+            terms=row.vector,
+            published=row.published_on,
+            entities=frozenset(row.entities),
+            tags=frozenset(row.tags),
+        )
+        for row in rows
+    )

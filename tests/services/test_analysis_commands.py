@@ -1,0 +1,67 @@
+"""``flask analyse`` and ``flask suggest``, run as an operator would."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Flask
+from flask.testing import FlaskCliRunner
+from sqlalchemy import select
+
+from cms.extensions import db
+from cms.models import Article, Suggestion, SuggestionState
+from cms.services import suggestions
+from cms.services.transaction import write
+
+
+def slug_of(app: Flask, title_start: str) -> str:
+    with app.app_context():
+        return db.session.scalar(select(Article.slug).where(Article.title.startswith(title_start)))
+
+
+def test_analyse_all_reports_counts_and_keeps_decisions(
+    seeded: Flask, runner: FlaskCliRunner
+) -> None:
+    with seeded.app_context():
+        first = db.session.scalar(select(Suggestion).order_by(Suggestion.id))
+        with write():
+            suggestions.dismiss(first, actor=None)
+        key, article_id = first.key, first.article_id
+    result = runner.invoke(args=["analyse"])
+    assert result.exit_code == 0, result.output
+    assert "Analysed 5 articles: 0 new suggestions" in result.output
+    with seeded.app_context():
+        again = db.session.scalar(
+            select(Suggestion).where(Suggestion.key == key, Suggestion.article_id == article_id)
+        )
+        assert again.state is SuggestionState.DISMISSED
+
+
+def test_analyse_one_article_by_slug(seeded: Flask, runner: FlaskCliRunner) -> None:
+    result = runner.invoke(args=["analyse", slug_of(seeded, "Central Asia Now")])
+    assert result.exit_code == 0, result.output
+    assert "Analysed 1 articles" in result.output
+    unknown = runner.invoke(args=["analyse", "no-such-article"])
+    assert unknown.exit_code != 0 and "No article with the slug 'no-such-article'" in unknown.output
+
+
+def test_suggest_json_lists_kind_value_score_reason(seeded: Flask, runner: FlaskCliRunner) -> None:
+    result = runner.invoke(
+        args=["suggest", slug_of(seeded, "Putin visits Kazakhstan, part"), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows and all(set(row) == {"kind", "value", "score", "reason"} for row in rows)
+    assert {"kind": "entity", "value": "Emmanuel Macron"}.items() <= next(
+        r for r in rows if r["value"] == "Emmanuel Macron"
+    ).items()
+    assert [r["kind"] for r in rows] == sorted(
+        (r["kind"] for r in rows),
+        key=["tag", "entity", "summary", "related", "duplicate", "field"].index,
+    )
+
+
+def test_suggest_as_lines(seeded: Flask, runner: FlaskCliRunner) -> None:
+    result = runner.invoke(args=["suggest", slug_of(seeded, "Putin visits Kazakhstan, part")])
+    assert result.exit_code == 0
+    assert "entity    0.84  Emmanuel Macron  (in the gazetteer; named once" in result.output
