@@ -12,6 +12,8 @@ from cms.services import users
 class UserView(AdminOnlyModelView):
     """Admins manage accounts; passwords are set from the command line (flask users)."""
 
+    record_type = "user"
+
     can_create = False
     column_list = ("username", "role", "active", "created_at")
     column_exclude_list = ("password_hash", "session_token")

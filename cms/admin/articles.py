@@ -4,16 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, url_for
+from flask import abort, flash, redirect, request, url_for
+from flask_admin import expose
 from flask_admin.actions import action
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
+from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.orm import defer
+from werkzeug.wrappers import Response
 
+from cms.admin import history
 from cms.admin.base import ServiceModelView
 from cms.models import Article, ArticleStatus, Outlet, Tag
 from cms.rendering import format_partial_date
-from cms.services import articles, bulk
+from cms.services import articles, bulk, restore, revisions
+from cms.services.errors import StaleEdit
+from cms.services.versions import parse_version
 
 
 class TagFilter(BaseSQLAFilter):
@@ -43,6 +49,7 @@ def _title_formatter(view: Any, context: Any, model: Article, name: str) -> Mark
 
 
 class ArticleView(ServiceModelView):
+    record_type = "article"
     edit_template = "admin/article_edit.html"
     column_list = ("title", "outlet", "published_on", "status", "kind", "text_kind", "updated_at")
     column_labels = {"published_on": "Date", "text_kind": "Text", "updated_at": "Last saved"}
@@ -131,3 +138,62 @@ class ArticleView(ServiceModelView):
     @action("archive", "Archive", "Archive the selected articles?")
     def action_archive(self, ids: list[str]) -> None:
         self._change_status(ids, ArticleStatus.ARCHIVED, "Archived", "already were")
+
+    # -- history, restore, trash ---------------------------------------------------------
+    @expose("/history/")
+    def history_view(self) -> str:
+        """Revisions newest first, a word diff between any two, and a restore button each."""
+        article = self.get_one(request.args.get("id", "")) or abort(404)
+        listed = revisions.history(article.id)
+        pair = history.pick_pair(
+            [r.number for r in listed],
+            request.args.get("a", type=int),
+            request.args.get("b", type=int),
+        )
+        changes = []
+        if pair:
+            old, new = (revisions.revision(article.id, n) for n in pair)
+            changes = history.compare(old, new)
+        return self.render(
+            "admin/article_history.html",
+            article=article,
+            revisions=listed,
+            pair=pair,
+            changes=changes,
+            field_label=history.label,
+        )
+
+    @expose("/history/restore/", methods=("POST",))
+    def restore_view(self) -> Response:
+        article = self.get_one(request.form.get("id", "")) or abort(404)
+        number = request.form.get("number", type=int) or 0
+        version = parse_version(request.form.get("edit_version"))
+        try:
+            done = self._write(
+                lambda: restore.restore_revision(article, number, self.actor(), version)
+            )
+        except StaleEdit as stale:
+            flash(str(stale), "error")
+            done = None
+        if done is not None:
+            flash(f"Restored revision {number}: it is now the current version.", "success")
+        return redirect(url_for(".history_view", id=article.id))
+
+    def _admins_only(self) -> None:
+        if not current_user.is_admin:
+            abort(403)
+
+    @expose("/trash/")
+    def trash_view(self) -> str:
+        self._admins_only()
+        return self.render("admin/article_trash.html", entries=restore.deleted_articles())
+
+    @expose("/trash/restore/", methods=("POST",))
+    def untrash_view(self) -> Response:
+        self._admins_only()
+        entry_id = request.form.get("entry", type=int) or 0
+        article = self._write(lambda: restore.restore_article(entry_id, self.actor()))
+        if article is not None:
+            flash(f"{article.title!r} is back, as a draft.", "success")
+            return redirect(url_for(".edit_view", id=article.id))
+        return redirect(url_for(".trash_view"))

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, TypeVar
 
-from flask import flash, g, request
+from flask import abort, flash, g, request
+from flask_admin import expose
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.model.form import converts
@@ -25,6 +26,7 @@ from wtforms import Form, HiddenField
 from cms.admin.filters import FilterConverter
 from cms.admin.security import AdminsOnly, EditorsOnly
 from cms.redirects import safe_next
+from cms.services import audit
 from cms.services.errors import ServiceError, StaleEdit
 from cms.services.transaction import write
 from cms.services.versions import parse_version
@@ -73,6 +75,8 @@ class ServiceModelView(EditorsOnly, ModelView):
     can_view_details = False
     model_form_converter = EnumByValueConverter
     edit_template = "admin/service_edit.html"
+    #: The record type this view's audit entries carry ("outlet", "tag"...).
+    record_type = ""
     filter_converter = FilterConverter()
 
     def get_save_return_url(self, model: Any, is_created: bool = False) -> str:
@@ -88,6 +92,16 @@ class ServiceModelView(EditorsOnly, ModelView):
 
     def delete(self, model: Any, actor: Any) -> None:
         raise NotImplementedError
+
+    @expose("/history/")
+    def history_view(self) -> str:
+        """The record's audit trail: who changed what, when, from what to what."""
+        record_id = request.args.get("id", type=int)
+        model = self.get_one(str(record_id)) if record_id else None
+        if model is None:
+            abort(404)
+        entries = audit.entries_for(self.record_type, record_id)
+        return self.render("admin/record_history.html", model=model, entries=entries)
 
     # -- Flask-Admin's seam ------------------------------------------------------------------
     def create_model(self, form: Form) -> Any:

@@ -10,6 +10,7 @@ from cms.services import links
 
 
 class LinkView(ServiceModelView):
+    record_type = "link"
     column_list = ("source", "relation", "target", "note", "created_by", "created_at")
     column_labels = {"source": "Article", "target": "Linked article"}
     column_filters = ("relation",)

@@ -10,6 +10,7 @@ from cms.services import taxonomy
 
 
 class OutletView(ServiceModelView):
+    record_type = "outlet"
     column_list = ("name", "kind", "ownership", "country", "homepage")
     column_searchable_list = ("name", "aliases")
     column_filters = ("kind", "ownership", "country")
@@ -42,6 +43,7 @@ class OutletView(ServiceModelView):
 
 
 class TagView(ServiceModelView):
+    record_type = "tag"
     column_list = ("name", "facet", "description")
     column_searchable_list = ("name",)
     column_default_sort = "name"

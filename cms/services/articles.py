@@ -90,7 +90,7 @@ _TEXT_FIELDS = frozenset(
 )
 
 
-def _apply(article: Article, changes: Mapping[str, Any]) -> ArticleStatus:
+def apply_changes(article: Article, changes: Mapping[str, Any]) -> ArticleStatus:
     """Set the changed fields; the status is returned, to go through the publishing rules."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
@@ -113,7 +113,7 @@ def create_article(changes: Mapping[str, Any], actor: User | None) -> Article:
     """A new article written by hand: a draft unless the changes ask for (and may have) more."""
     article = Article(content_hash="", body="", raw="", status=ArticleStatus.DRAFT)
     with db.session.no_autoflush:
-        wanted = _apply(article, changes)
+        wanted = apply_changes(article, changes)
         prepare_for_save(article, actor, expected_version=None)
     publishing.change_status(article, wanted, actor)
     revisions.record_created(article, actor)
@@ -124,7 +124,11 @@ def create_article(changes: Mapping[str, Any], actor: User | None) -> Article:
 
 
 def update_article(
-    article: Article, changes: Mapping[str, Any], actor: User | None, expected_version: int | None
+    article: Article,
+    changes: Mapping[str, Any],
+    actor: User | None,
+    expected_version: int | None,
+    note: str = "saved",
 ) -> Article:
     """Apply an editor's changes to ``article``, based on the version they saw.
 
@@ -135,14 +139,14 @@ def update_article(
     check_version(article, expected_version, "article")
     before = revisions.article_snapshot(article)
     with db.session.no_autoflush:
-        wanted = _apply(article, changes)
+        wanted = apply_changes(article, changes)
         prepare_for_save(article, actor, expected_version=None)
     publishing.change_status(article, wanted, actor)
-    _record_save(article, actor, before)
+    record_save(article, actor, before, note)
     return article
 
 
-def _record_save(
+def record_save(
     article: Article, actor: User | None, before: dict[str, Any], note: str = "saved"
 ) -> None:
     revision = revisions.record_saved(article, actor, before, note)

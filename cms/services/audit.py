@@ -11,6 +11,9 @@ from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
 from cms.extensions import db
 from cms.models import AuditEntry, User
 
@@ -90,3 +93,15 @@ def record_change(
         before={name: before.get(name) for name in names},
         after={name: after[name] for name in names},
     )
+
+
+def entries_for(record_type: str, record_id: int, limit: int = 200) -> list[AuditEntry]:
+    """One record's history from the log, newest first."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.record_type == record_type, AuditEntry.record_id == record_id)
+        .options(selectinload(AuditEntry.user))
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import defer, selectinload
 
 from cms.extensions import db
 from cms.models import Article, Revision, User
@@ -35,11 +36,12 @@ _ID_FIELDS = ("outlet_id", "tag_ids")
 
 
 def article_snapshot(article: Article) -> dict[str, Any]:
-    """Every field an editor can change, as JSON values; tags as a sorted list of names."""
+    """Every field an editor can change, as JSON values; tags as names in name order."""
     values = {name: jsonable(getattr(article, name)) for name in SNAPSHOT_FIELDS}
-    values["tags"] = sorted(tag.name for tag in article.tags)
+    tags = sorted(article.tags, key=lambda tag: tag.name_key)
+    values["tags"] = [tag.name for tag in tags]
     values["outlet_id"] = article.outlet_id
-    values["tag_ids"] = sorted(tag.id for tag in article.tags)
+    values["tag_ids"] = [tag.id for tag in tags]  # in the order of the names
     return values
 
 
@@ -86,8 +88,16 @@ def record_saved(
 
 
 def history(article_id: int) -> list[Revision]:
-    """An article's revisions, newest first."""
+    """An article's revisions, newest first, without their snapshots (loaded when read)."""
     query = (
-        select(Revision).where(Revision.article_id == article_id).order_by(Revision.number.desc())
+        select(Revision)
+        .where(Revision.article_id == article_id)
+        .options(defer(Revision.snapshot), selectinload(Revision.user))
+        .order_by(Revision.number.desc())
     )
     return list(db.session.scalars(query))
+
+
+def revision(article_id: int, number: int) -> Revision | None:
+    query = select(Revision).where(Revision.article_id == article_id, Revision.number == number)
+    return db.session.scalar(query)
