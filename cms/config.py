@@ -25,6 +25,16 @@ def _secret_key(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"{name} must be a whole number, not {value!r}.") from None
+
+
 def load_settings(instance_path: Path) -> dict[str, Any]:
     """The app's settings for this environment."""
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -45,5 +55,15 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "MAX_FORM_MEMORY_SIZE": 16 * 1024 * 1024,
         "ARTICLES_PER_PAGE": 20,
+        # Failed logins: counted in a file every worker shares (cms/services/throttle.py).
+        "THROTTLE_DATABASE": os.environ.get(
+            "THROTTLE_DATABASE", str(instance_path / "throttle.sqlite3")
+        ),
+        "LOGIN_ADDRESS_FAILURES": _int("LOGIN_ADDRESS_FAILURES", 20),
+        "LOGIN_ADDRESS_WINDOW": _int("LOGIN_ADDRESS_WINDOW", 300),
+        "LOGIN_ACCOUNT_FAILURES": _int("LOGIN_ACCOUNT_FAILURES", 5),
+        "LOGIN_ACCOUNT_WINDOW": _int("LOGIN_ACCOUNT_WINDOW", 60),
+        "LOGIN_LOCKOUT_FAILURES": _int("LOGIN_LOCKOUT_FAILURES", 10),
+        "LOGIN_LOCKOUT_WINDOW": _int("LOGIN_LOCKOUT_WINDOW", 86400),
         "FLASK_ADMIN_FLUID_LAYOUT": True,
     }

@@ -11,7 +11,8 @@ from cms.auth.forms import LoginForm
 from cms.extensions import db, login_manager
 from cms.models import User
 from cms.redirects import safe_next
-from cms.services import users
+from cms.services import logins, users
+from cms.services.throttle import Refusal
 from cms.services.transaction import write
 
 login_manager.login_view = "auth.login"
@@ -41,12 +42,30 @@ def login() -> ResponseReturnValue:
         return redirect(_next_page())
     form = LoginForm()
     if form.validate_on_submit():
-        user = users.authenticate(form.username.data or "", form.password.data or "")
-        if user is not None:
-            login_user(user, remember=form.remember.data)
+        outcome = logins.attempt(
+            form.username.data or "", form.password.data or "", request.remote_addr or ""
+        )
+        if outcome.user is not None:
+            login_user(outcome.user, remember=form.remember.data)
             return redirect(_next_page())
+        if outcome.refusal is not None:
+            return _too_many_failures(form, outcome.refusal)
         flash("Wrong username or password.", "error")
     return render_template("auth/login.html", form=form), 200 if request.method == "GET" else 401
+
+
+def _too_many_failures(form: LoginForm, refusal: Refusal) -> ResponseReturnValue:
+    minutes = max(1, round(refusal.retry_after / 60))
+    if refusal.lockout:
+        flash(
+            "Too many failed logins for this account: it is locked. An admin can unlock it "
+            f"(or try again in about {minutes} minutes).",
+            "error",
+        )
+    else:
+        flash(f"Too many failed logins. Try again in about {minutes} minute(s).", "error")
+    page = render_template("auth/login.html", form=form)
+    return page, 429, {"Retry-After": str(refusal.retry_after)}
 
 
 @bp.post("/logout")

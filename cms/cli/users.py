@@ -7,7 +7,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from cms.models import Role
-from cms.services import users
+from cms.services import logins, users
 from cms.services.errors import ServiceError
 from cms.services.transaction import write
 
@@ -42,6 +42,18 @@ def set_password(name: str, password: str) -> None:
     except ServiceError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Password changed for {user.username!r}.")
+
+
+@users_group.command("unlock")
+@click.argument("name")
+def unlock(name: str) -> None:
+    """Lift a login lockout: forget the account's failed logins (recorded in the audit log)."""
+    user = users.find_user(name)
+    if user is None:
+        raise click.ClickException(f"No user named {name!r}.")
+    with write():
+        logins.unlock(user, actor=None)
+    click.echo(f"{user.username!r} may log in again.")
 
 
 @users_group.command("ensure-admin")

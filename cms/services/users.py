@@ -5,9 +5,11 @@ from __future__ import annotations
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from cms.extensions import db
 from cms.models import Role, User
@@ -45,10 +47,22 @@ def set_password(user: User, password: str) -> None:
     db.session.flush()
 
 
+@cache
+def _dummy_hash() -> str:
+    return generate_password_hash(secrets.token_hex(16))
+
+
 def authenticate(username: str, password: str) -> User | None:
-    """The active user with this name and password, or None."""
+    """The active user with this name and password, or None.
+
+    An unknown name is checked against a dummy hash, so it takes as long as a wrong password
+    and the answer time does not tell which names exist.
+    """
     user = find_user(username)
-    if user is None or not user.active or not user.check_password(password):
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    if not user.check_password(password) or not user.active:
         return None
     return user
 
