@@ -65,5 +65,11 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         "LOGIN_ACCOUNT_WINDOW": _int("LOGIN_ACCOUNT_WINDOW", 60),
         "LOGIN_LOCKOUT_FAILURES": _int("LOGIN_LOCKOUT_FAILURES", 10),
         "LOGIN_LOCKOUT_WINDOW": _int("LOGIN_LOCKOUT_WINDOW", 86400),
+        # Import caps (bytes, entries, ratio): a file over the size is refused before it is read.
+        "IMPORT_MAX_FILE_BYTES": _int("IMPORT_MAX_FILE_BYTES", 5 * 2**20),
+        "IMPORT_MAX_ARCHIVE_BYTES": _int("IMPORT_MAX_ARCHIVE_BYTES", 100 * 2**20),
+        "IMPORT_MAX_ZIP_ENTRIES": _int("IMPORT_MAX_ZIP_ENTRIES", 10_000),
+        "IMPORT_MAX_ZIP_TOTAL_BYTES": _int("IMPORT_MAX_ZIP_TOTAL_BYTES", 200 * 2**20),
+        "IMPORT_MAX_ZIP_RATIO": _int("IMPORT_MAX_ZIP_RATIO", 100),
         "FLASK_ADMIN_FLUID_LAYOUT": True,
     }

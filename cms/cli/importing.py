@@ -1,4 +1,8 @@
-"""``flask import PATH...``: import article files and folders as drafts, with a report."""
+"""``flask import PATH...``: import files, folders and zips as drafts, with a report.
+
+A progress bar on a terminal, plain lines otherwise; then one line per rejected or skipped
+file with its reason, and a summary. Exit status 1 if any file was rejected.
+"""
 
 from __future__ import annotations
 
@@ -6,49 +10,44 @@ import sys
 from pathlib import Path
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 
-from cms.extensions import db
 from cms.models import ImportOutcome
 from cms.services import importing
-from cms.sqlite import IMMEDIATE
-
-#: Files per transaction: short write transactions keep the site responsive during a big import.
-CHUNK_SIZE = 50
+from cms.services.importing import InputFile, ReportLine
+from cms.services.importing.settings import limits_from
 
 
 @click.command("import")
 @with_appcontext
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def import_command(paths: tuple[Path, ...]) -> None:
-    """Import .txt and .md article files, or folders of them, as draft articles.
+@click.option(
+    "--no-analyse", is_flag=True, help="Skip the analysis phase (for bulk loads; run it later)."
+)
+def import_command(paths: tuple[Path, ...], no_analyse: bool) -> None:
+    """Import .txt, .md, .html, .json, .jsonl and .zip files, or folders of them, as drafts.
 
-    Prints one line per rejected file with its reason, and exits with status 1 if any was.
+    Prints one line per rejected or skipped file with its reason, and exits with status 1 if
+    any file was rejected.
     """
     files = list(importing.find_files(paths))
-    db.session.connection(execution_options={IMMEDIATE: True})
-    batch = importing.start_batch("cli", actor=None)
-    batch_id = batch.id
-    context = importing.pipeline_context()
-    counts = dict.fromkeys(ImportOutcome, 0)
-    rejected: list[str] = []
-    with click.progressbar(files, label="Importing", file=sys.stderr) as bar:
-        for n, file in enumerate(bar, start=1):
-            item = importing.import_file(batch, file, context)
-            counts[item.outcome] += 1
-            if item.outcome is ImportOutcome.REJECTED:
-                rejected.append(f"rejected {file.name}: {item.reason}")
-            if n % CHUNK_SIZE == 0:
-                db.session.commit()
-                db.session.connection(execution_options={IMMEDIATE: True})
-                batch = db.session.get(type(batch), batch_id)
-                context = importing.pipeline_context()
-    db.session.commit()
-    for line in rejected:
-        click.echo(line, err=True)
-    click.echo(
-        f"Import #{batch_id}: {counts[ImportOutcome.CREATED]} created, "
-        f"{counts[ImportOutcome.DUPLICATE]} duplicates, {counts[ImportOutcome.REJECTED]} rejected."
-    )
-    if rejected:
+    limits = limits_from(current_app.config)
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+            report = importing.import_files(
+                files, channel="cli", limits=limits, on_file=lambda f, lines: bar.update(1)
+            )
+    else:
+        report = importing.import_files(files, channel="cli", limits=limits, on_file=_plain_line)
+    for line in report.lines:
+        if line.outcome in (ImportOutcome.REJECTED, ImportOutcome.SKIPPED):
+            click.echo(f"{line.outcome.value} {line.name}: {line.reason}", err=True)
+    click.echo(report.summary())
+    if report.rejected:
         raise SystemExit(1)
+
+
+def _plain_line(file: InputFile, lines: list[ReportLine]) -> None:
+    outcomes = ", ".join(sorted({line.outcome.value for line in lines})) or "nothing"
+    click.echo(f"{file.name}: {outcomes}", err=True)

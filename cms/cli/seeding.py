@@ -12,7 +12,7 @@ from cms.extensions import db
 from cms.models import Article
 from cms.services import seeding
 from cms.services.errors import ServiceError
-from cms.sqlite import IMMEDIATE
+from cms.services.transaction import write
 
 DEFAULT_SEED_DIR = Path(__file__).resolve().parents[2] / "seed"
 
@@ -29,16 +29,15 @@ def seed_command(folder: Path | None, if_empty: bool) -> None:
     Running it again changes nothing: files already imported are recognised as duplicates.
     """
     folder = folder or DEFAULT_SEED_DIR
-    db.session.connection(execution_options={IMMEDIATE: True})
     if if_empty and db.session.scalar(select(Article.id).limit(1)) is not None:
         click.echo("The database already has articles: not seeding.")
         return
     try:
-        report = seeding.seed(folder)
+        # Five files: one transaction, so a bad curation file leaves nothing half-written.
+        with write():
+            report = seeding.seed(folder)
     except ServiceError as error:
-        db.session.rollback()
         raise click.ClickException(str(error)) from error
-    db.session.commit()
     for name, reason in report.rejected:
         click.echo(f"rejected {name}: {reason}", err=True)
     if report.changed_anything:

@@ -5,7 +5,13 @@ from cms.models.article import Article, ArticleKind, ArticleStatus, Origin, Text
 from cms.models.base import Base
 from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
 from cms.models.history import AuditEntry, Revision
-from cms.models.importing import ImportBatch, ImportItem, ImportOutcome
+from cms.models.importing import (
+    ImportBatch,
+    ImportItem,
+    ImportOutcome,
+    ImportWarning,
+    ProvenanceFlag,
+)
 from cms.models.link import Link, Relation
 from cms.models.outlet import Outlet, OutletKind, Ownership
 from cms.models.suggestion import Suggestion, SuggestionKind, SuggestionState
@@ -27,12 +33,14 @@ __all__ = [
     "ImportBatch",
     "ImportItem",
     "ImportOutcome",
+    "ImportWarning",
     "Link",
     "Mention",
     "Origin",
     "Outlet",
     "OutletKind",
     "Ownership",
+    "ProvenanceFlag",
     "Relation",
     "Revision",
     "Role",

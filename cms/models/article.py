@@ -14,7 +14,7 @@ from cms.models.taxonomy import article_tags
 from cms.pipeline.types import DatePrecision, PartialDate
 
 if TYPE_CHECKING:
-    from cms.models.importing import ImportItem
+    from cms.models.importing import ImportItem, ImportWarning, ProvenanceFlag
     from cms.models.outlet import Outlet
     from cms.models.taxonomy import Tag
 
@@ -86,6 +86,10 @@ class Article(Timestamped, Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     text_kind: Mapped[TextKind] = mapped_column(enum_column(TextKind), default=TextKind.FULL)
     origin: Mapped[Origin] = mapped_column(enum_column(Origin), default=Origin.ORIGINAL)
+    #: Other headlines the same text arrived under, one a line (kept by the importer).
+    alternative_titles: Mapped[str] = mapped_column(Text, default="")
+    #: Photo captions and credits taken out of the body, one a line.
+    captions: Mapped[str] = mapped_column(Text, default="")
     #: Internal notes for editors (why a date was set by hand, say); never shown publicly.
     editor_notes: Mapped[str] = mapped_column(Text, default="")
     published_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
@@ -97,6 +101,12 @@ class Article(Timestamped, Base):
         secondary=article_tags, back_populates="articles", order_by="Tag.name"
     )
     import_items: Mapped[list[ImportItem]] = relationship(back_populates="article")
+    import_warnings: Mapped[list[ImportWarning]] = relationship(
+        order_by="ImportWarning.id", cascade="all, delete-orphan", passive_deletes=True
+    )
+    provenance_flags: Mapped[list[ProvenanceFlag]] = relationship(
+        order_by="ProvenanceFlag.position", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     __mapper_args__ = {"version_id_col": version}
 
@@ -107,20 +117,9 @@ class Article(Timestamped, Base):
         return PartialDate(self.published_on, self.date_precision)
 
     @property
-    def open_import_warnings(self) -> list[dict[str, str]]:
-        """The importer's warnings, less those about a field an editor has since filled in."""
-        filled = {
-            "date": self.published_on is not None,
-            "outlet": self.outlet_id is not None,
-            "authors": bool(self.authors),
-            "url": bool(self.url),
-        }
-        return [
-            warning
-            for item in self.import_items
-            for warning in item.warnings
-            if not filled.get(warning.get("field", ""), False)
-        ]
+    def open_import_warnings(self) -> list[ImportWarning]:
+        """The importer's warnings an editor has not yet resolved by confirming or changing."""
+        return [warning for warning in self.import_warnings if warning.is_open]
 
     @property
     def author_list(self) -> list[str]:

@@ -1,4 +1,8 @@
-"""Import batches: who imported what, when, and what became of each file."""
+"""Import batches: who imported what, when, and what became of each file; warnings and flags.
+
+A batch is finished only when its last file is stored: one killed part-way stays unfinished
+and is shown as interrupted, never as "N created".
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cms.models.base import Base, enum_column, utcnow
@@ -19,6 +23,7 @@ if TYPE_CHECKING:
 class ImportOutcome(StrEnum):
     CREATED = "created"
     DUPLICATE = "duplicate"
+    SKIPPED = "skipped"
     REJECTED = "rejected"
 
 
@@ -30,6 +35,10 @@ class ImportBatch(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     #: Where the files came from: "seed", "cli" or "upload".
     channel: Mapped[str] = mapped_column(String(20))
+    #: Set when the last file is stored; empty for a batch still running or killed part-way.
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    #: Set when an editor undid the batch (its unedited articles removed).
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     user: Mapped[User | None] = relationship()
     items: Mapped[list[ImportItem]] = relationship(
@@ -39,12 +48,18 @@ class ImportBatch(Base):
     def count(self, outcome: ImportOutcome) -> int:
         return sum(1 for item in self.items if item.outcome is outcome)
 
+    @property
+    def state(self) -> str:
+        if self.undone_at is not None:
+            return "undone"
+        return "finished" if self.finished_at is not None else "interrupted or running"
+
     def __str__(self) -> str:
         return f"Import #{self.id} ({self.channel}, {self.created_at:%Y-%m-%d %H:%M})"
 
 
 class ImportItem(Base):
-    """One file of a batch."""
+    """One file, zip entry or JSON item of a batch: its provenance and what became of it."""
 
     __tablename__ = "import_items"
 
@@ -52,19 +67,79 @@ class ImportItem(Base):
     batch_id: Mapped[int] = mapped_column(
         ForeignKey("import_batches.id", ondelete="CASCADE"), index=True
     )
+    #: The name shown in reports: the file, "bundle.zip/a.md", "list.json item 3".
     filename: Mapped[str] = mapped_column(String(500))
     outcome: Mapped[ImportOutcome] = mapped_column(enum_column(ImportOutcome))
     #: The article created, or the existing one a duplicate matched.
     article_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True
     )
-    #: Why a file was rejected.
+    #: Why a file was rejected or skipped, or what a duplicate matched.
     reason: Mapped[str] = mapped_column(Text, default="")
-    #: What the pipeline could not find or was unsure of: [{"field": ..., "message": ...}].
-    warnings: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    #: The file as received (the zip, for an entry), and the path inside the archive.
+    source_file: Mapped[str] = mapped_column(String(500), default="")
+    path_in_archive: Mapped[str] = mapped_column(String(500), default="")
+    #: sha256 of the bytes received for this item (the file, or the zip entry).
+    sha256: Mapped[str] = mapped_column(String(64), default="", index=True)
+    #: The reader used: text, markdown, html, json.
+    format: Mapped[str] = mapped_column(String(20), default="")
 
     batch: Mapped[ImportBatch] = relationship(back_populates="items")
     article: Mapped[Article | None] = relationship(back_populates="import_items")
 
     def __str__(self) -> str:
         return f"{self.filename}: {self.outcome.value}"
+
+
+class ImportWarning(Base):
+    """A field the importer could not be sure of (``kind``: missing, suggested, unknown key …).
+
+    Open until an editor confirms or changes that field: a value the importer filled itself
+    never resolves it.
+    """
+
+    __tablename__ = "import_warnings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    import_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_items.id", ondelete="SET NULL")
+    )
+    field: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text, default="")
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    resolved_by: Mapped[User | None] = relationship()
+    import_item: Mapped[ImportItem | None] = relationship()
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
+
+    def __str__(self) -> str:
+        return f"{self.field} ({self.kind}): {self.message}"
+
+
+class ProvenanceFlag(Base):
+    """What the text is, by a named rule, with the text that fired it ("wire copy": "(AP)")."""
+
+    __tablename__ = "provenance_flags"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    #: wire copy, excerpt, opinion, reprint
+    flag: Mapped[str] = mapped_column(String(32))
+    #: The rule's name ("dateline (AP)", "credit AP/") and the text it matched.
+    rule: Mapped[str] = mapped_column(String(100))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    #: Position of the flag among the article's (rules keep their order).
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    def __str__(self) -> str:
+        return f"{self.flag}: {self.rule}"

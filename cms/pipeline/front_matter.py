@@ -8,9 +8,16 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from cms.pipeline.types import DatePrecision, ExtractionWarning, PartialDate, RejectedFile
+from cms.pipeline.types import (
+    DatePrecision,
+    ExtractionWarning,
+    PartialDate,
+    RejectedFile,
+    WarningKind,
+)
 
-KEYS = ("title", "date", "outlet", "url", "authors", "tags", "summary")
+#: The keys a Markdown front matter, a JSON article (with ``body``) and ``flask export`` share.
+KEYS = ("title", "date", "outlet", "url", "authors", "author", "tags", "summary")
 
 
 @dataclass(frozen=True)
@@ -29,20 +36,22 @@ class FrontMatter:
 
 def read_front_matter(values: Mapping[str, Any], source_name: str) -> FrontMatter:
     warnings: list[ExtractionWarning] = []
-    unknown = sorted(str(key) for key in values if key not in KEYS)
-    if unknown:
+    for key in sorted(str(key) for key in values if key not in KEYS):
         warnings.append(
             ExtractionWarning(
-                "front matter",
-                f"Unknown front matter keys were ignored: {', '.join(unknown)} "
+                key,
+                f"The key {key!r} is not one the importer knows; its value was ignored "
                 f"(known keys: {', '.join(KEYS)}).",
+                WarningKind.UNKNOWN_KEY,
             )
         )
     url = _text(values, "url", source_name)
     if url is not None and not is_web_address(url):
         warnings.append(
             ExtractionWarning(
-                "url", f"The front matter url {url!r} is not an http(s) address; it was ignored."
+                "url",
+                f"The front matter url {url!r} is not an http(s) address; it was ignored.",
+                WarningKind.INVALID,
             )
         )
         url = None
@@ -51,7 +60,7 @@ def read_front_matter(values: Mapping[str, Any], source_name: str) -> FrontMatte
         published=_date(values.get("date"), source_name),
         outlet=_text(values, "outlet", source_name),
         url=url,
-        authors=_names(values, "authors", source_name),
+        authors=_names(values, "authors", source_name) or _names(values, "author", source_name),
         tags=_names(values, "tags", source_name) or (),
         summary=_text(values, "summary", source_name),
         warnings=tuple(warnings),

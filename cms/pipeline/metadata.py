@@ -9,10 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cms.pipeline import authors, outlets
+from cms.pipeline import authors, captions, outlets
 from cms.pipeline.dates import WEEKDAYS, first_date
 from cms.pipeline.front_matter import FrontMatter, is_web_address
-from cms.pipeline.types import ExtractionWarning, KnownOutlet, PartialDate, PipelineContext
+from cms.pipeline.types import (
+    ExtractionWarning,
+    FieldSuggestion,
+    KnownOutlet,
+    PartialDate,
+    PipelineContext,
+    WarningKind,
+)
 
 HEADER_LINES = 6
 _LONG_TITLE = 200
@@ -25,6 +32,11 @@ _DATE_LABELS = frozenset(
     | set(WEEKDAYS)
 )
 _NO_CONTEXT = PipelineContext()
+_NO_DATE = "No publication date found in the text; set it by hand."
+_NO_DATE_SUGGESTED = (
+    "No publication date in the header; a date seen in the text is offered as a suggestion: "
+    "check it before accepting."
+)
 _NO_FRONT_MATTER = FrontMatter()
 
 
@@ -37,6 +49,7 @@ class Metadata:
     authors: tuple[str, ...] = ()
     consumed: frozenset[int] = field(default_factory=frozenset)
     warnings: tuple[ExtractionWarning, ...] = ()
+    suggestions: tuple[FieldSuggestion, ...] = ()
 
 
 def find_metadata(
@@ -45,13 +58,18 @@ def find_metadata(
     front: FrontMatter = _NO_FRONT_MATTER,
     *,
     markdown: bool = False,
+    header_facts: bool = True,
 ) -> Metadata:
     """The merged metadata; ``consumed`` holds indexes into ``text.split("\\n")``.
 
     ``markdown`` lets the ``# `` title stand anywhere, not only in the opening lines.
+    ``header_facts`` false (a web page's extracted text) takes date, authors, outlet and url
+    only from ``front`` (the page's metadata): the text's first lines are not its header.
     """
     lines = text.split("\n")
     header = [i for i, line in enumerate(lines) if line.strip()][:HEADER_LINES]
+    if not header_facts:
+        return _front_only(lines, header, front, markdown)
     known = context.known_outlets
     consumed: set[int] = set()
     notes: list[ExtractionWarning] = []
@@ -76,12 +94,18 @@ def find_metadata(
     rest = [i for i in header if i not in consumed and i != title_index]
 
     published = front.published
+    suggestions: list[FieldSuggestion] = []
     if published is None:
-        published = _find_date(lines, rest, date_lines, consumed, notes)
+        published = _header_date(rest, date_lines, consumed)
+    if published is None:
+        published = _byline_date(lines, bylines)
+    if published is None:
+        suggestions += _body_date(lines, consumed)
 
     people = front.authors
     if people is None:
-        people = _find_authors(lines, rest, bylines, consumed, title, known)
+        under_title = _line_after(header, title_index)
+        people = _find_authors(lines, rest, bylines, consumed, title, known, under_title)
 
     outlet = front.outlet and outlets.canonical(front.outlet, known)
     if outlet is None:
@@ -92,7 +116,7 @@ def find_metadata(
 
     url = front.url or url
     missing = {
-        "date": (published, "No publication date found in the text; set it by hand."),
+        "date": (published, _NO_DATE_SUGGESTED if suggestions else _NO_DATE),
         "outlet": (outlet, "No outlet named in the text; choose it by hand."),
         "url": (url, "No link to the original article found in the text."),
         "authors": (people, "No author named in the text; add it by hand if known."),
@@ -100,7 +124,52 @@ def find_metadata(
     notes += [
         ExtractionWarning(name, message) for name, (value, message) in missing.items() if not value
     ]
-    return Metadata(title, published, outlet, url, people or (), frozenset(consumed), tuple(notes))
+    return Metadata(
+        title,
+        published,
+        outlet,
+        url,
+        people or (),
+        frozenset(consumed),
+        tuple(notes),
+        tuple(suggestions),
+    )
+
+
+def _front_only(
+    lines: list[str], header: list[int], front: FrontMatter, markdown: bool
+) -> Metadata:
+    notes: list[ExtractionWarning] = []
+    title_index, title = _find_title(lines, header, set(), markdown, notes, front.title)
+    consumed = set()
+    if title_index is not None and (front.title is None or _same(front.title, title)):
+        consumed.add(title_index)
+    suggestions = [] if front.published else _body_date(lines, consumed)
+    missing = {
+        "date": (front.published, _NO_DATE_SUGGESTED if suggestions else _NO_DATE),
+        "outlet": (front.outlet, "The page's metadata names no outlet; choose it by hand."),
+        "url": (front.url, "The page's metadata gives no address of the original."),
+        "authors": (front.authors, "The page's metadata names no author; add it if known."),
+    }
+    notes += [ExtractionWarning(name, text) for name, (value, text) in missing.items() if not value]
+    return Metadata(
+        front.title or title,
+        front.published,
+        front.outlet,
+        front.url,
+        front.authors or (),
+        frozenset(consumed),
+        tuple(notes),
+        tuple(suggestions),
+    )
+
+
+def _line_after(header: list[int], title_index: int | None) -> int | None:
+    """The first non-blank line under the title: the only place a bare name is a byline."""
+    if title_index is None or title_index not in header:
+        return None
+    position = header.index(title_index)
+    return header[position + 1] if position + 1 < len(header) else None
 
 
 def _find_url(lines: list[str]) -> tuple[str | None, set[int]]:
@@ -155,6 +224,7 @@ def _find_title(
             ExtractionWarning(
                 "title",
                 "No title line found; the title is the text's first words. Write a proper title.",
+                WarningKind.TITLE_FROM_TEXT,
             )
         )
     # The long line is the article's first paragraph, so it stays in the body.
@@ -169,32 +239,43 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
-def _find_date(
-    lines: list[str],
-    rest: list[int],
-    date_lines: dict[int, PartialDate],
-    consumed: set[int],
-    notes: list[ExtractionWarning],
+def _header_date(
+    rest: list[int], date_lines: dict[int, PartialDate], consumed: set[int]
 ) -> PartialDate | None:
+    """A dateline in the opening lines ("Sunday, August 31, 2014"): a fact the source states."""
     for i in rest:
         if i in date_lines:
             consumed.add(i)
             return date_lines[i]
-    # No dateline: a full date elsewhere (often a photo caption) is better than none, if flagged.
+    return None
+
+
+def _byline_date(lines: list[str], bylines: dict[int, tuple[str, ...]]) -> PartialDate | None:
+    """The date on a header byline ("By Jane Doe | September 30, 2014") is the source's own."""
+    for i in sorted(bylines):
+        found = first_date(lines[i], month_precision=True)
+        if found is not None:
+            return found.date
+    return None
+
+
+def _body_date(lines: list[str], consumed: set[int]) -> list[FieldSuggestion]:
+    """A full date seen in the text is only a suggestion: birthdays, matches, captions."""
     for i, line in enumerate(lines):
         found = first_date(line) if i not in consumed else None
         if found is not None:
-            quoted = line[found.start : found.end]
-            notes.append(
-                ExtractionWarning(
-                    "date",
-                    f"The publication date {found.date.isoformat()} was taken from the body of "
-                    f"the text (“{quoted}”, perhaps a photo caption), not from the header; "
-                    "check it.",
+            where = "a photo caption" if captions.is_caption(line) else f"line {i + 1}"
+            return [
+                FieldSuggestion(
+                    field="date",
+                    value=found.date.isoformat(),
+                    reason=f"The header states no date; {where} of the text mentions this one.",
+                    evidence=" ".join(line.split()),
+                    where=where,
+                    source="import.dates",
                 )
-            )
-            return found.date
-    return None
+            ]
+    return []
 
 
 def _find_authors(
@@ -204,13 +285,17 @@ def _find_authors(
     consumed: set[int],
     title: str,
     known: tuple[KnownOutlet, ...],
+    under_title: int | None,
 ) -> tuple[str, ...] | None:
+    """A "By …" byline in the opening lines, or a bare name directly under the title."""
     for i in rest:
         if i in bylines:
             consumed.add(i)
             return bylines[i]
-    for i in rest:
-        if i not in consumed and (name := authors.name_line(lines[i], title, known)):
+    i = under_title
+    if i is not None and i in rest and i not in consumed:
+        name = authors.name_line(lines[i], title, known)
+        if name:
             consumed.add(i)
             return (name,)
     return None

@@ -6,8 +6,10 @@ Nothing here knows about Flask or the database: services turn these into rows.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class DatePrecision(StrEnum):
@@ -65,6 +67,58 @@ class SourceFile:
     data: bytes
 
 
+class Format(StrEnum):
+    """What kind of document a reader gets; chosen by the file's extension (``formats.py``)."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    #: One article as a JSON object (from a ``.json`` file, a JSON list or a JSONL line).
+    JSON = "json"
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a document came from: the file as received, the path inside an archive, its hash.
+
+    ``sha256`` is the hash of the bytes received (the whole file, or the zip entry), so an
+    editor can prove which file an article came from.
+    """
+
+    file_name: str
+    sha256: str
+    path_in_archive: str = ""
+    #: The item's position in a JSON list or JSONL file (1-based), 0 for a whole file.
+    item: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article's worth of input, after unpacking: bytes to read, or a JSON object."""
+
+    name: str
+    format: Format
+    origin: Origin
+    data: bytes = b""
+    record: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file deliberately not imported (hidden, README-like, unknown type), with the reason."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A file or item that cannot become an article, with the reason in an editor's words."""
+
+    name: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class KnownOutlet:
     """An outlet the collection already has, so the metadata stage can recognise its name."""
@@ -80,12 +134,40 @@ class PipelineContext:
     known_outlets: tuple[KnownOutlet, ...] = ()
 
 
+class WarningKind(StrEnum):
+    """Why a field needs an editor's look; stored with the warning, never matched as text."""
+
+    MISSING = "missing"
+    SUGGESTED = "suggested"
+    UNKNOWN_KEY = "unknown key"
+    INVALID = "invalid"
+    ENCODING = "encoding"
+    TITLE_FROM_TEXT = "title from text"
+
+
 @dataclass(frozen=True)
 class ExtractionWarning:
     """Something an editor should check: a field not found, or found somewhere unusual."""
 
     field: str
     message: str
+    kind: WarningKind = WarningKind.MISSING
+
+
+@dataclass(frozen=True)
+class FieldSuggestion:
+    """A value for a field the importer only inferred (a date in a caption): never stored as fact.
+
+    ``evidence`` is the text it came from and ``where`` the place ("photo caption", "body line
+    12", "trafilatura's date finder"), so the editor can judge it.
+    """
+
+    field: str
+    value: str
+    reason: str
+    evidence: str
+    where: str
+    source: str = "import"
 
 
 @dataclass(frozen=True)
@@ -108,6 +190,12 @@ class ExtractedArticle:
     summary: str | None = None
     is_excerpt: bool = False
     warnings: tuple[ExtractionWarning, ...] = field(default=())
+    format: Format = Format.TEXT
+    #: Photo captions and credits, taken out of the body.
+    captions: tuple[str, ...] = ()
+    #: Values only inferred (a date in a sentence): for an editor to accept, never stored as fact.
+    suggestions: tuple[FieldSuggestion, ...] = ()
+    origin: Origin | None = None
 
 
 class RejectedFile(Exception):
@@ -117,3 +205,22 @@ class RejectedFile(Exception):
         super().__init__(f"{source_name}: {reason}")
         self.source_name = source_name
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what one import reads: a file's size, and what a zip may unpack to.
+
+    Python 3.11.7 lacks CPython's overlapping-entry zip-bomb fix, so the caps are ours: a
+    declared-size check before reading and a byte counter while reading.
+    """
+
+    max_file_bytes: int = 5 * 1024 * 1024
+    #: A zip file itself may be larger than one article file.
+    max_archive_bytes: int = 100 * 1024 * 1024
+    max_zip_entries: int = 10_000
+    max_zip_total_bytes: int = 200 * 1024 * 1024
+    max_zip_ratio: int = 100
+
+    def max_bytes_for(self, name: str) -> int:
+        return self.max_archive_bytes if name.lower().endswith(".zip") else self.max_file_bytes

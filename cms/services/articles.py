@@ -15,6 +15,7 @@ from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
 from cms.services import audit, publishing, revisions
+from cms.services import importing_warnings as import_warnings
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
 from cms.services.versions import check_version
@@ -140,6 +141,8 @@ def update_article(
     before = revisions.article_snapshot(article)
     with db.session.no_autoflush:
         wanted = apply_changes(article, changes)
+        # Fields the editor changed settle the importer's warnings on them.
+        import_warnings.resolve_changed(article, actor)
         prepare_for_save(article, actor, expected_version=None)
     publishing.change_status(article, wanted, actor)
     record_save(article, actor, before, note)

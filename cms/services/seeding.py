@@ -12,11 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete
+
 from cms.extensions import db
 from cms.models import (
     Article,
     ArticleKind,
     ArticleStatus,
+    ImportBatch,
     ImportOutcome,
     Origin,
     Outlet,
@@ -26,6 +29,7 @@ from cms.models import (
 )
 from cms.pipeline.types import PartialDate
 from cms.services import analysis, importing, links, publishing, taxonomy
+from cms.services import importing_warnings as import_warnings
 from cms.services.articles import prepare_for_save, set_published_date
 from cms.services.errors import ServiceError
 
@@ -76,22 +80,23 @@ def seed(folder: Path) -> SeedReport:
 
 def _seed(folder: Path, curation: dict[str, Any]) -> SeedReport:
     report = SeedReport()
-    batch = importing.start_batch("seed", actor=None)
-    context = importing.pipeline_context()
+    result = importing.import_files(importing.find_files([folder]), channel="seed")
     created: dict[str, Article] = {}
-    for file in importing.find_files([folder]):
-        item = importing.import_file(batch, file, context)
-        name = Path(file.name).name
-        if item.outcome is ImportOutcome.CREATED:
-            created[name] = item.article
+    for line in result.lines:
+        name = Path(line.name).name
+        if line.outcome is ImportOutcome.CREATED and line.article_id is not None:
+            article = db.session.get(Article, line.article_id)
+            assert article is not None
+            created[name] = article
             report.created.append(name)
-        elif item.outcome is ImportOutcome.DUPLICATE:
+        elif line.outcome is ImportOutcome.DUPLICATE:
             report.duplicates.append(name)
-        else:
-            report.rejected.append((name, item.reason))
+        elif line.outcome is ImportOutcome.REJECTED:
+            report.rejected.append((name, line.reason))
     if not created:
         if not report.rejected:
-            db.session.delete(batch)  # nothing happened: leave no trace
+            # Nothing happened: leave no trace.
+            db.session.execute(delete(ImportBatch).where(ImportBatch.id == result.batch_id))
         # Outlets and tags are curated only with new articles, so one an editor has since
         # renamed is not made again.
         return report
@@ -149,6 +154,8 @@ def _curate(article: Article, entry: dict[str, Any]) -> None:
         article.outlet = taxonomy.find_outlet(entry["outlet"])
     if "published" in entry:
         set_published_date(article, PartialDate.parse(str(entry["published"])))
+    # The curation file is an editor's word: the fields it sets are settled.
+    import_warnings.resolve(article, {"outlet", "date"} & _fields_set(entry), actor=None)
     article.kind = ArticleKind(entry.get("kind", article.kind))
     article.origin = Origin(entry.get("origin", article.origin))
     article.editor_notes = entry.get("editor_notes", article.editor_notes)
@@ -158,6 +165,12 @@ def _curate(article: Article, entry: dict[str, Any]) -> None:
     article.tags = taxonomy.tags_named(entry.get("tags", []))
     prepare_for_save(article, actor=None, expected_version=None)
     publishing.change_status(article, ArticleStatus.PUBLISHED, actor=None)
+
+
+def _fields_set(entry: dict[str, Any]) -> set[str]:
+    return {
+        "outlet" if key == "outlet" else "date" for key in entry if key in ("outlet", "published")
+    }
 
 
 def _link(entries: list[dict[str, Any]], created: dict[str, Article]) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cms.pipeline import MAX_BYTES, SUPPORTED_SUFFIXES, RejectedFile, SourceFile, extract
-from cms.pipeline.read import read
 
+SUPPORTED = "(supported: .txt, .md, .markdown, .html, .htm, .json, .jsonl, .zip)"
 TEXT = b"A Title\n\nThe article text.\n"
 
 
@@ -17,10 +17,25 @@ TEXT = b"A Title\n\nThe article text.\n"
         ("a.md", b"", "the file is empty"),
         ("a.txt", b"  \n\t\r\n \xc2\xa0\n", "the file is empty (it contains only whitespace)"),
         ("a.txt", b"Title\n\nText\x00\x01\x02", "the file is binary, not text"),
-        ("a.md", b"\xff\xfeT\x00i\x00", "the file is binary, not text"),
-        ("a.pdf", b"%PDF-1.7", "unsupported file type '.pdf' (supported: .txt, .md, .markdown)"),
-        ("a.docx", TEXT, "unsupported file type '.docx' (supported: .txt, .md, .markdown)"),
-        ("README", TEXT, "the file has no extension (supported: .txt, .md, .markdown)"),
+        ("a.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "the file is binary, not text"),
+        ("a.txt", b"Title\n\nText\x01\x02\x03\x1b", "the file is binary, not text"),
+        ("a.txt", b"Title\n\nCaf\x81 \x8d", "neither UTF-8 nor Windows-1252 text"),
+        ("a.txt", b"\xff\xfeT\x00\x00\xd8", "starts with a UTF-16-LE mark but is not"),
+        (
+            "a.pdf",
+            b"%PDF-1.7",
+            f"unsupported file type '.pdf' {SUPPORTED}",
+        ),
+        (
+            "a.docx",
+            TEXT,
+            f"unsupported file type '.docx' {SUPPORTED}",
+        ),
+        (
+            "README",
+            TEXT,
+            f"the file has no extension {SUPPORTED}",
+        ),
         ("a.txt", b"x" * (MAX_BYTES + 1), "the file is larger than 5 MB"),
         ("a.txt", b"Leave a Reply\n\nComments\n\nPost a Comment\n", "no article text"),
         ("a.md", b" \n\n\t\n", "the file is empty (it contains only whitespace)"),
@@ -49,7 +64,16 @@ def test_cp1252_is_read_with_a_warning() -> None:
 
 
 def test_supported_suffixes() -> None:
-    assert SUPPORTED_SUFFIXES == (".txt", ".md", ".markdown")
+    assert SUPPORTED_SUFFIXES == (
+        ".txt",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".json",
+        ".jsonl",
+        ".zip",
+    )
 
 
 @pytest.mark.parametrize("name", ["a.TXT", "folder/b.Md", "c.markdown"])
@@ -58,7 +82,7 @@ def test_suffix_case_and_folders_do_not_matter(name: str) -> None:
 
 
 def test_exactly_the_size_limit_is_read() -> None:
-    assert len(read(SourceFile("a.txt", b"word\n" * (MAX_BYTES // 5))).text) == MAX_BYTES
+    assert len(extract(SourceFile("a.txt", b"word\n" * (MAX_BYTES // 5))).raw) == MAX_BYTES
 
 
 @pytest.mark.parametrize(
@@ -74,6 +98,21 @@ def test_exactly_the_size_limit_is_read() -> None:
             set(),
         ),
         (b"A Title\r\rOld Mac text.\r", "A Title", "Old Mac text.", set()),
+        (
+            "A Title\n\nCaf\u00e9 \u2013 na\u00efve.".encode("utf-16"),
+            "A Title",
+            "Caf\u00e9 \u2013 na\u00efve.",
+            set(),
+        ),
+        (b"\xfe\xff" + "A Title\n\nCaf\u00e9.".encode("utf-16-be"), "A Title", "Caf\u00e9.", set()),
+        (b"\xff\xfe" + "A Title\n\nCaf\u00e9.".encode("utf-16-le"), "A Title", "Caf\u00e9.", set()),
+        (
+            b"\xef\xbb\xbf" + "A Title\n\n\u041c\u043e\u0441\u043a\u0432\u0430.".encode(),
+            "A Title",
+            "\u041c\u043e\u0441\u043a\u0432\u0430.",
+            set(),
+        ),
+        (b"A Title\n\nna\xefve caf\xe9\n", "A Title", "na\u00efve caf\u00e9", {"encoding"}),
     ],
 )
 def test_encodings_and_line_endings(data: bytes, title: str, body: str, warned: set[str]) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from cms.pipeline import ExtractedArticle, RejectedFile, SourceFile, extract
+from cms.pipeline import ExtractedArticle, RejectedFile, SourceFile, WarningKind, extract
 
 BODY = "\n# A Heading\n\nThe article text, long enough to be a paragraph of its own.\n"
 
@@ -96,8 +96,24 @@ def test_markdown_without_front_matter_uses_the_text_rules() -> None:
 
 def test_unknown_keys_are_reported_by_name() -> None:
     article = extract_md("---\ntitle: T\nlayout: post\ncolour: red\n---" + BODY)
-    (warning,) = [w for w in article.warnings if w.field == "front matter"]
-    assert "colour, layout" in warning.message
+    unknown = [w for w in article.warnings if w.kind is WarningKind.UNKNOWN_KEY]
+    assert [w.field for w in unknown] == ["colour", "layout"]
+    assert "'colour'" in unknown[0].message and "'layout'" in unknown[1].message
+
+
+@pytest.mark.parametrize(
+    ("front", "authors"),
+    [
+        ("author: Jane Doe", ("Jane Doe",)),
+        ("author: [Jane Doe, John Roe]", ("Jane Doe", "John Roe")),
+        ("authors: Jane Doe, John Roe", ("Jane Doe", "John Roe")),
+        ("authors: [Jane Doe]\nauthor: Someone Else", ("Jane Doe",)),
+    ],
+)
+def test_author_and_authors_are_both_read(front: str, authors: tuple[str, ...]) -> None:
+    article = extract_md(f"---\ntitle: T\n{front}\n---" + BODY)
+    assert article.authors == authors
+    assert not [w for w in article.warnings if w.kind is WarningKind.UNKNOWN_KEY]
 
 
 def test_a_url_that_is_not_a_web_address_is_ignored_with_a_warning() -> None:

@@ -100,12 +100,8 @@ def _value(article: ExtractedArticle, field: str) -> Any:
         ),
         ("2014-09-30\n\nTitle" + TEXT, False, "published", ("2014-09-30", "day")),
         ("Title" + TEXT + "\n\nIn September 2014 it rained.", False, "published", None),
-        (
-            "Title" + TEXT + "\n\nOn 30 September 2014 it rained.",
-            False,
-            "published",
-            ("2014-09-30", "day"),
-        ),
+        # A date in a sentence is never the article's date: it becomes a suggestion.
+        ("Title" + TEXT + "\n\nOn 30 September 2014 it rained.", False, "published", None),
         ("**Bold Title**" + TEXT, False, "title", "Bold Title"),
         (
             "September 30, 2014\n\nBy Jane Doe\n\nThe Real Title" + TEXT,
@@ -159,3 +155,44 @@ def test_warnings_say_what_to_check(text: str, field: str, words: str) -> None:
     messages = [w.message for w in extract_text(text).warnings if w.field == field]
     assert len(messages) == 1
     assert words in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "where"),
+    [
+        ("Title" + TEXT + "\n\nOn 30 September 2014 it rained.", "2014-09-30", "line 7"),
+        ("Title" + TEXT + "\n\nHe was born on 1 March 1938.", "1938-03-01", "line 7"),
+        (
+            "Title" + TEXT + "\n\nCrowds in Astana, Thursday, Nov. 9, 2023. Credit: AP/Jo Roe",
+            "2023-11-09",
+            "a photo caption",
+        ),
+    ],
+)
+def test_a_date_in_the_text_is_a_suggestion_with_its_evidence(
+    text: str, value: str, where: str
+) -> None:
+    article = extract_text(text, False)
+    assert article.published is None
+    (suggestion,) = article.suggestions
+    assert (suggestion.field, suggestion.value, suggestion.where) == ("date", value, where)
+    assert suggestion.evidence == text.split("\n")[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "kept"),
+    [
+        # A short line deep in the text is article text, never an author.
+        ("Title\n\nFirst paragraph of text here.\n\nNews Letter\n\nMore text.", (), "News Letter"),
+        ("Title\n\nA first paragraph.\n\nSecond one.\n\nEwood Park\n\nThird.", (), "Ewood Park"),
+        ("Title\n\nJane Doe\n\nThe article text, a sentence.", ("Jane Doe",), None),
+        ("Title\n\nBy Jane Doe\n\nThe article text, a sentence.", ("Jane Doe",), None),
+    ],
+)
+def test_bylines_only_under_the_title(
+    text: str, authors: tuple[str, ...], kept: str | None
+) -> None:
+    article = extract_text(text, False)
+    assert article.authors == authors
+    if kept:
+        assert kept in article.body

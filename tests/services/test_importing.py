@@ -43,7 +43,7 @@ def test_reimporting_the_same_text_is_a_duplicate(app: Flask, runner, tmp_path: 
     _write(tmp_path, "b.txt", "A headline\n\nThe  same text,\nword for word.\n")
     result = runner.invoke(args=["import", str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
     assert result.exit_code == 0, result.output
-    assert "1 created, 1 duplicates" in result.output
+    assert "1 created, 1 duplicate, 0 skipped, 0 rejected" in result.output
     with app.app_context():
         item = db.session.scalar(select(ImportItem).where(ImportItem.filename == "b.txt"))
         assert item.outcome is ImportOutcome.DUPLICATE
@@ -66,13 +66,10 @@ def test_markdown_front_matter_becomes_fields_tags_and_an_outlet(
         "tags: [Energy, energy, Trade]\nsummary: A short summary.\n---\nThe text of it.\n",
     )
     with app.app_context():
-        batch = importing.start_batch("cli", actor=None)
-        item = importing.import_file(
-            batch, importing.FileToImport(path.name, path), importing.pipeline_context()
-        )
-        db.session.commit()
-        article = item.article
-        assert item.outcome is ImportOutcome.CREATED
+        report = importing.import_files(importing.find_files([path]), channel="cli")
+        (line,) = report.lines
+        article = db.session.get(Article, line.article_id)
+        assert line.outcome is ImportOutcome.CREATED
         assert article.title == "Steppe talks"
         assert article.published_date.isoformat() == "2019-06"
         assert article.outlet.name == "Steppe Herald"
@@ -84,13 +81,12 @@ def test_markdown_front_matter_becomes_fields_tags_and_an_outlet(
 def test_seed_warnings_are_kept_for_the_editor(app: Flask) -> None:
     path = SEED_DIR / "002_be3c9239acb006a7.txt"
     with app.app_context():
-        batch = importing.start_batch("cli", actor=None)
-        item = importing.import_file(
-            batch, importing.FileToImport(path.name, path), importing.pipeline_context()
-        )
-        db.session.commit()
-        assert any(w["field"] == "date" for w in item.warnings)
-        assert item.article.published_on is None
+        report = importing.import_files(importing.find_files([path]), channel="cli")
+        article = db.session.get(Article, report.lines[0].article_id)
+        assert [(w.field, w.kind) for w in article.open_import_warnings if w.field == "date"] == [
+            ("date", "missing")
+        ]
+        assert article.published_on is None
 
 
 def test_names_in_any_script_match_ignoring_case(app: Flask, runner, tmp_path: Path) -> None:

@@ -1,36 +1,28 @@
-"""The read stage: check a file can be an article at all, then decode it by its type."""
+"""The read stage: one reader per format, chosen from a registry by the document's format."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
 
+from cms.pipeline.read.html import read_html
+from cms.pipeline.read.json_article import read_json_article
 from cms.pipeline.read.markdown import read_markdown
 from cms.pipeline.read.result import ReadResult
 from cms.pipeline.read.text import read_text
-from cms.pipeline.types import RejectedFile, SourceFile
+from cms.pipeline.types import Document, Format
 
-__all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "ReadResult", "read"]
+__all__ = ["READERS", "ReadResult", "read"]
 
-MAX_BYTES = 5 * 1024 * 1024
+Reader = Callable[[Document], ReadResult]
 
-_READERS: dict[str, Callable[[SourceFile], ReadResult]] = {
-    ".txt": read_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
+READERS: dict[Format, Reader] = {
+    Format.TEXT: read_text,
+    Format.MARKDOWN: read_markdown,
+    Format.HTML: read_html,
+    Format.JSON: read_json_article,
 }
-SUPPORTED_SUFFIXES = tuple(_READERS)
 
 
-def read(source: SourceFile) -> ReadResult:
-    suffix = PurePosixPath(source.name.replace("\\", "/")).suffix.lower()
-    reader = _READERS.get(suffix)
-    supported = ", ".join(SUPPORTED_SUFFIXES)
-    if reader is None:
-        kind = f"unsupported file type '{suffix}'" if suffix else "the file has no extension"
-        raise RejectedFile(source.name, f"{kind} (supported: {supported})")
-    if len(source.data) > MAX_BYTES:
-        raise RejectedFile(source.name, f"the file is larger than {MAX_BYTES // 2**20} MB")
-    if not source.data:
-        raise RejectedFile(source.name, "the file is empty")
-    return reader(source)
+def read(document: Document) -> ReadResult:
+    """Decode one document with its format's reader; ``RejectedFile`` if it cannot be read."""
+    return READERS[document.format](document)

@@ -7,46 +7,46 @@ from types import MappingProxyType
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from cms.pipeline.read.encoding import decode_bytes
 from cms.pipeline.read.result import ReadResult
-from cms.pipeline.read.text import decode
-from cms.pipeline.types import RejectedFile, SourceFile
+from cms.pipeline.types import Document, Format, RejectedFile
 
 # YAML only: python-frontmatter would also take a first line of "{" as JSON front matter.
 _YAML = YAMLHandler()
 
 
-def read_markdown(source: SourceFile) -> ReadResult:
-    text, warnings = decode(source)
+def read_markdown(document: Document) -> ReadResult:
+    text, warnings = decode_bytes(document.name, document.data)
     stripped = text.lstrip()
     boundary = _YAML.FM_BOUNDARY.match(stripped) if _YAML.FM_BOUNDARY else None
     if boundary is None:
-        return ReadResult(raw=text, text=text, warnings=warnings, markdown=True)
+        return ReadResult(raw=text, text=text, warnings=warnings, format=Format.MARKDOWN)
     try:
         front, body = _YAML.split(stripped)
     except ValueError:
         # A lone "---" with no closing line is a Markdown rule, not front matter.
-        return ReadResult(raw=text, text=text, warnings=warnings, markdown=True)
+        return ReadResult(raw=text, text=text, warnings=warnings, format=Format.MARKDOWN)
     try:
         values = _YAML.load(front)
     except yaml.YAMLError as error:
         raise RejectedFile(
-            source.name, _yaml_reason(error, text, stripped, boundary.end())
+            document.name, _yaml_reason(error, text, stripped, boundary.end())
         ) from None
     except ValueError as error:
         # Safe YAML builds dates itself and raises ValueError for "2014-13-45".
         raise RejectedFile(
-            source.name, f"the front matter has an impossible date: {error} (use YYYY-MM-DD)"
+            document.name, f"the front matter has an impossible date: {error} (use YYYY-MM-DD)"
         ) from None
     if values is None:
         values = {}
     if not isinstance(values, dict):
-        raise RejectedFile(source.name, "the front matter must be a list of 'key: value' lines")
+        raise RejectedFile(document.name, "the front matter must be a list of 'key: value' lines")
     return ReadResult(
         raw=text,
         text=body.strip("\n"),
         front_matter=MappingProxyType(values),
         warnings=warnings,
-        markdown=True,
+        format=Format.MARKDOWN,
     )
 
 
