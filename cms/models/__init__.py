@@ -1,7 +1,14 @@
 """All models, imported here so Alembic's autogenerate and the app see every table."""
 
 from cms.models.analysis import ArticleAnalysis, TermFrequency
-from cms.models.article import Article, ArticleKind, ArticleStatus, Origin, TextKind
+from cms.models.article import (
+    Article,
+    ArticleKind,
+    ArticleStatus,
+    DateBasis,
+    Origin,
+    TextKind,
+)
 from cms.models.base import Base
 from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
 from cms.models.history import AuditEntry, Revision
@@ -26,6 +33,7 @@ __all__ = [
     "ArticleKind",
     "ArticleStatus",
     "Base",
+    "DateBasis",
     "BlockedName",
     "Entity",
     "EntityAlias",

@@ -48,6 +48,14 @@ class Origin(StrEnum):
     REPRINT = "reprint"
 
 
+class DateBasis(StrEnum):
+    """Where the date comes from: the source itself, or the editors, who placed an undated
+    text by what it reports (readers are told)."""
+
+    SOURCE = "source"
+    EDITORS = "editors"
+
+
 class Article(Timestamped, Base):
     __tablename__ = "articles"
     __table_args__ = (
@@ -68,6 +76,10 @@ class Article(Timestamped, Base):
     #: The first day of the known period; see ``date_precision``.
     published_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     date_precision: Mapped[DatePrecision | None] = mapped_column(enum_column(DatePrecision))
+    #: ``editors`` when the text states no date and the editors placed it from its content.
+    date_basis: Mapped[DateBasis] = mapped_column(
+        enum_column(DateBasis), default=DateBasis.SOURCE, server_default=DateBasis.SOURCE.value
+    )
     url: Mapped[str] = mapped_column(String(2000), default="")
     language: Mapped[str] = mapped_column(String(20), default="en")
     kind: Mapped[ArticleKind] = mapped_column(enum_column(ArticleKind), default=ArticleKind.NEWS)

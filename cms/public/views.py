@@ -14,6 +14,7 @@ from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
 from cms.queries import taxonomy
 from cms.queries.articles import links_of, published_article, published_articles
+from cms.queries.entities import entities_of
 from cms.rendering import format_partial_date, markdown_to_html
 
 
@@ -46,7 +47,12 @@ def article(slug: str) -> ResponseReturnValue:
         if lowered != slug and published_article(lowered):
             return redirect(url_for(".article", slug=lowered), 301)
         return unpublished_article(slug)
-    return render_template("public/article.html", article=found, links=links_of(found))
+    return render_template(
+        "public/article.html",
+        article=found,
+        links=links_of(found),
+        entities=entities_of(found),
+    )
 
 
 @bp.get("/favicon.ico")

@@ -9,7 +9,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Entity, Link, Mention, Outlet, Tag
+from cms.models import Article, ArticleStatus, Entity, Link, Mention, Outlet, Relation, Tag
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, paginate
 
@@ -138,11 +138,18 @@ def published_article(slug: str) -> Article | None:
 
 @dataclass(frozen=True)
 class LinkView:
-    """A cross-link as seen from one article: the other article and the relation's wording."""
+    """A cross-link as seen from one article: the other article, the relation, which way."""
 
     other: Article
-    label: str
+    relation: Relation
+    #: True when this article is the link's source ("this article follows up the other").
+    outgoing: bool
     note: str
+
+    @property
+    def label(self) -> str:
+        """The relation in a word or two, read from this end ("followed up by")."""
+        return self.relation.value if self.outgoing else self.relation.inverse_label
 
 
 def links_of(article: Article) -> list[LinkView]:
@@ -163,6 +170,6 @@ def links_of(article: Article) -> list[LinkView]:
         .where(Link.target_id == article.id, PUBLISHED)
         .options(selectinload(Link.source).selectinload(Article.outlet))
     )
-    views = [LinkView(link.target, link.relation.value, link.note) for link in outgoing]
-    views += [LinkView(link.source, link.relation.inverse_label, link.note) for link in incoming]
+    views = [LinkView(link.target, link.relation, True, link.note) for link in outgoing]
+    views += [LinkView(link.source, link.relation, False, link.note) for link in incoming]
     return sorted(views, key=lambda v: (v.other.published_on is None, v.other.published_on))

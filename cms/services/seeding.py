@@ -19,6 +19,7 @@ from cms.models import (
     Article,
     ArticleKind,
     ArticleStatus,
+    DateBasis,
     ImportBatch,
     ImportOutcome,
     Origin,
@@ -154,6 +155,7 @@ def _curate(article: Article, entry: dict[str, Any]) -> None:
         article.outlet = taxonomy.find_outlet(entry["outlet"])
     if "published" in entry:
         set_published_date(article, PartialDate.parse(str(entry["published"])))
+        article.date_basis = DateBasis(entry.get("date_basis", DateBasis.SOURCE))
     # The curation file is an editor's word: the fields it sets are settled.
     import_warnings.resolve(article, {"outlet", "date"} & _fields_set(entry), actor=None)
     article.kind = ArticleKind(entry.get("kind", article.kind))

@@ -43,7 +43,7 @@ def test_editor_edits_a_title_and_readers_see_it(
     expect(page.get_by_role("heading", level=1)).to_have_text("Putin Mends Fences in Astana")
     expect(page.locator("time").first).to_have_text("30 September 2014")
     page.get_by_role("link", name=re.compile("^Window on Eurasia: Nazarbayev")).click()
-    expect(page.get_by_text("Followed up by")).to_be_visible()
+    expect(page.get_by_text("follows up this article")).to_be_visible()
     assert errors == []
 
 

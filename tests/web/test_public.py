@@ -43,12 +43,14 @@ def test_article_page_shows_everything_a_reader_needs(seeded: Flask, client: Fla
     assert "Kazakh sovereignty" in html
     assert "Original url" not in html
     # The cross-link, seen from this end, and its relation.
-    assert "Follows up" in html and "Window on Eurasia: Nazarbayev" in html
+    assert "This article <strong>follows up</strong> <a" in html
+    assert "Window on Eurasia: Nazarbayev" in html
 
 
 def test_links_show_from_both_ends(seeded: Flask, client: FlaskClient) -> None:
     html = client.get(f"/articles/{_slug(seeded, 'Window on Eurasia')}").text
-    assert "Followed up by" in html and "Putin Visits Kazakhstan After Remarks" in html
+    assert "<strong>follows up</strong> this article." in html
+    assert "Putin Visits Kazakhstan After Remarks" in html
 
 
 def test_month_precision_date_is_shown_as_a_month(seeded: Flask, client: FlaskClient) -> None:

@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from cms.extensions import db
 from cms.models import Relation
 from cms.services import taxonomy
-from tests.factories import make_article, make_link
+from tests.factories import make_article, make_link, make_mention
 
 LIST_PAGES = [
     "/",
@@ -18,6 +18,11 @@ LIST_PAGES = [
     "/tags/topic-1",
     "/outlets/",
     "/outlets/outlet-1",
+    "/entities/",
+    "/entities/person-1",
+    "/articles/?entity=person-1",
+    "/search?q=article",
+    "/search?q=articles&tag=topic-1&year=2021",
 ]
 
 
@@ -25,12 +30,14 @@ def _add_articles(app: Flask, start: int, count: int) -> None:
     """Articles spread over outlets, tags and years; the first four match every filter above."""
     with app.app_context():
         for n in range(start, start + count):
-            make_article(
+            article = make_article(
                 f"Article {n}",
                 outlet=f"Outlet {n % 3}",
                 tags=[f"Topic {n % 2}", f"Topic {n % 4}"],
                 date=f"{2020 + n % 4}-0{1 + n % 9}-1{n % 10}",
             )
+            make_mention(article, f"Person {n % 2}")
+            make_mention(article, f"Place {n % 3}")
 
 
 def _counts(client: FlaskClient, count_queries, urls: list[str]) -> dict[str, int]:
@@ -62,6 +69,7 @@ def test_the_article_page_costs_the_same_with_more_links_and_tags(
         others = [make_article(f"Other {n}", outlet=f"Outlet {n}") for n in range(4)]
         make_link(article, others[0], Relation.FOLLOWS_UP)
         make_link(others[1], article, Relation.CITES)
+        make_mention(article, "First Person")
         url = f"/articles/{article.slug}"
     before = _counts(client, count_queries, [url])
     with app.app_context():
@@ -71,6 +79,8 @@ def test_the_article_page_costs_the_same_with_more_links_and_tags(
         make_link(others[3], article, Relation.RESPONDS_TO)
         article.tags = article.tags + taxonomy.tags_named(["Two", "Three"])
         db.session.commit()
+        make_mention(article, "Second Person")
+        make_mention(article, "Third Place")
     after = _counts(client, count_queries, [url])
     assert "Other 3" in client.get(url).text
     assert after == before

@@ -1,0 +1,98 @@
+"""The article page tells readers how far to trust its date and what kind of text it is."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from cms.extensions import db
+from cms.models import Article, ArticleKind, EntityKind, Origin, Relation, TextKind
+from tests.factories import make_article, make_link, make_mention
+
+
+def _slug(app: Flask, title_start: str) -> str:
+    with app.app_context():
+        return db.session.scalar(select(Article.slug).where(Article.title.startswith(title_start)))
+
+
+@pytest.mark.parametrize(
+    ("title", "date_words"),
+    [
+        (
+            "Putin in Kazakhstan",
+            'November 2024</time> <span class="date-note">· dated by the editors from the text',
+        ),
+        (
+            "Central Asia Now",
+            'November 2023</time> <span class="date-note">· dated by the editors from the text',
+        ),
+        ("Putin Visits Kazakhstan After", "30 September 2014</time></dd>"),
+    ],
+)
+def test_dates_say_who_placed_them(
+    seeded: Flask, client: FlaskClient, title: str, date_words: str
+) -> None:
+    assert date_words in client.get(f"/articles/{_slug(seeded, title)}").text
+
+
+def test_a_date_known_to_the_month_from_the_source_says_so(app: Flask, client) -> None:
+    with app.app_context():
+        slug = make_article("Monthly", date="2020-05").slug
+        year_slug = make_article("Yearly", date="2019").slug
+    assert 'May 2020</time> <span class="date-note">· the source gives only the month' in (
+        client.get(f"/articles/{slug}").text
+    )
+    assert "the source gives only the year" in client.get(f"/articles/{year_slug}").text
+
+
+@pytest.mark.parametrize(
+    ("changes", "labels"),
+    [
+        ({"kind": ArticleKind.OPINION}, ["Opinion"]),
+        ({"origin": Origin.WIRE}, ["Wire copy"]),
+        ({"origin": Origin.REPRINT, "text_kind": TextKind.EXCERPT}, ["Reprint", "Excerpt"]),
+        ({}, []),
+    ],
+)
+def test_provenance_labels_on_the_page_and_its_card(
+    app: Flask, client: FlaskClient, changes: dict, labels: list[str]
+) -> None:
+    with app.app_context():
+        article = make_article("Labelled")
+        for name, value in changes.items():
+            setattr(article, name, value)
+        db.session.commit()
+        slug = article.slug
+    expected = "".join(f"<li>{label}</li>" for label in labels)
+    for url in (f"/articles/{slug}", "/", "/articles/"):
+        html = client.get(url).text
+        if labels:
+            assert f'<ul class="labels" aria-label="What this text is">{expected}</ul>' in html, url
+        else:
+            assert 'class="labels"' not in html, url
+
+
+def test_links_read_as_sentences_from_both_ends(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        report = make_article("The report", outlet="AP")
+        reply = make_article("The reply", outlet="RT")
+        make_link(reply, report, Relation.RESPONDS_TO)
+        report_slug, reply_slug = report.slug, reply.slug
+    html = client.get(f"/articles/{reply_slug}").text
+    assert 'This article <strong>responds to</strong> <a href="/articles/the-report">' in html
+    html = client.get(f"/articles/{report_slug}").text
+    assert '<a href="/articles/the-reply">The reply</a> <span class="muted">(RT,' in html
+    assert "<strong>responds to</strong> this article." in html
+
+
+def test_entity_chips_link_to_entity_pages(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        article = make_article("Talks in Astana", body="Tokayev met Putin in Astana.")
+        make_mention(article, "Vladimir Putin")
+        make_mention(article, "Astana", EntityKind.PLACE)
+        slug = article.slug
+    html = client.get(f"/articles/{slug}").text
+    assert '<a href="/entities/astana">Astana <span class="kind">place</span></a>' in html
+    assert '<a href="/entities/vladimir-putin">Vladimir Putin' in html
