@@ -55,10 +55,12 @@ def register_search(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from cms.api import bp as api_bp
     from cms.auth import bp as auth_bp
     from cms.public import bp as public_bp
 
     app.register_blueprint(public_bp)
+    app.register_blueprint(api_bp)
     app.register_blueprint(auth_bp)
 
 

@@ -9,10 +9,10 @@ from sqlalchemy import text
 
 from cms.extensions import db
 from cms.pipeline.types import PartialDate
-from cms.public import bp
+from cms.public import bp, charts
 from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
-from cms.queries import taxonomy
+from cms.queries import taxonomy, timeline
 from cms.queries.articles import links_of, published_article, published_articles
 from cms.queries.entities import entities_of
 from cms.rendering import format_partial_date, markdown_to_html
@@ -36,6 +36,7 @@ def home() -> ResponseReturnValue:
         page=page,
         tags=taxonomy.tags_with_counts(),
         outlets=taxonomy.outlets_with_counts(),
+        years=charts.year_bars(timeline.by_year()),
     )
 
 

@@ -14,7 +14,7 @@ def _mentioned_in_published() -> object:
     return func.count(func.distinct(Mention.article_id))
 
 
-def entities_with_counts() -> list[tuple[Entity, int]]:
+def entities_with_counts(with_aliases: bool = False) -> list[tuple[Entity, int]]:
     """Entities mentioned in at least one published article, with in how many, by name."""
     count = _mentioned_in_published()
     query = (
@@ -25,6 +25,8 @@ def entities_with_counts() -> list[tuple[Entity, int]]:
         .group_by(Entity.id)
         .order_by(Entity.name_key)
     )
+    if with_aliases:
+        query = query.options(selectinload(Entity.aliases))
     return [(entity, n) for entity, n in db.session.execute(query)]
 
 

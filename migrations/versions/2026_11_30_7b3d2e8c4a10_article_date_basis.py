@@ -1,7 +1,7 @@
 """Articles say where their date comes from: the source, or the editors who placed it.
 
 Revision ID: 7b3d2e8c4a10
-Revises: c4e1d2a9b7f3
+Revises: 50d90bd49755
 Create Date: 2026-11-30 03:45:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "7b3d2e8c4a10"
-down_revision = "c4e1d2a9b7f3"
+down_revision = "50d90bd49755"
 branch_labels = None
 depends_on = None
 
