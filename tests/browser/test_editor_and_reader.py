@@ -50,16 +50,28 @@ def test_editor_edits_a_title_and_readers_see_it(
 def test_public_pages_have_no_console_errors_and_fit_a_phone(
     seeded: Flask, live_server: str, browser
 ) -> None:
-    context = browser.new_context(viewport={"width": 375, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
     SCREENSHOTS.mkdir(exist_ok=True)
-    for name, path in [("home", "/"), ("outlets", "/outlets/"), ("tag", "/tags/csto")]:
-        page.goto(live_server + path)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 375, f"{path} scrolls sideways on a phone ({width}px)"
-        page.screenshot(path=SCREENSHOTS / f"phone-{name}.png", full_page=True)
-    context.close()
+    errors: list[str] = []
+    pages = [
+        ("home", "/"),
+        ("outlets", "/outlets/"),
+        ("outlet", "/outlets/the-moscow-times"),
+        ("tag", "/tags/csto"),
+        ("list", "/articles/?outlet=rt&year=2024"),
+        ("article", "/articles/putin-visits-kazakhstan-after-remarks-cause-alarm"),
+        ("search", "/search?q=visit"),
+        ("timeline", "/timeline"),
+        ("entities", "/entities/"),
+    ]
+    for width in (320, 375):
+        context = browser.new_context(viewport={"width": width, "height": 800})
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        for name, path in pages:
+            page.goto(live_server + path)
+            scrolled = page.evaluate("document.documentElement.scrollWidth")
+            assert scrolled <= width, f"{path} scrolls sideways at {width}px ({scrolled}px)"
+            page.screenshot(path=SCREENSHOTS / f"phone-{width}-{name}.png", full_page=True)
+        context.close()
     assert errors == []
