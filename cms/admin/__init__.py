@@ -6,10 +6,12 @@ from flask import Flask
 from flask_admin import Admin
 from flask_admin.menu import MenuLink
 from flask_admin.theme import Bootstrap4Theme
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from cms.admin.accounts import UserView
 from cms.admin.articles import ArticleView
 from cms.admin.dashboard import DashboardView
+from cms.admin.importing import ImportView, upload_too_large
 from cms.admin.links import LinkView
 from cms.admin.views import ImportBatchView
 from cms.admin.vocabulary import OutletView, TagView
@@ -29,6 +31,9 @@ def init_admin(app: Flask) -> Admin:
     admin.add_view(TagView(Tag, db, name="Tags", endpoint="tags"))
     admin.add_view(LinkView(Link, db, name="Cross-links", endpoint="links"))
     admin.add_view(ImportBatchView(ImportBatch, db, name="Imports", endpoint="imports"))
+    admin.add_view(ImportView(name="Import files", endpoint="import", url="/admin/import"))
+    # The upload's 413 happens before any view runs (the CSRF check reads the body).
+    app.register_error_handler(RequestEntityTooLarge, upload_too_large)
     admin.add_view(UserView(User, db, name="Users", endpoint="users"))
     admin.add_link(MenuLink(name="Public site", endpoint="public.home"))
     return admin

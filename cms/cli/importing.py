@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import current_app
@@ -16,6 +17,7 @@ from flask.cli import with_appcontext
 from cms.models import ImportOutcome
 from cms.services import importing
 from cms.services.importing import InputFile, ReportLine
+from cms.services.importing.analyse import analyse_created
 from cms.services.importing.settings import limits_from
 
 
@@ -44,8 +46,31 @@ def import_command(paths: tuple[Path, ...], no_analyse: bool) -> None:
         if line.outcome in (ImportOutcome.REJECTED, ImportOutcome.SKIPPED):
             click.echo(f"{line.outcome.value} {line.name}: {line.reason}", err=True)
     click.echo(report.summary())
+    if not no_analyse and report.created_ids:
+        _analyse(report.created_ids)
     if report.rejected:
         raise SystemExit(1)
+
+
+def _analyse(ids: list[int]) -> None:
+    """The second phase, with its own progress (one bar per pass on a terminal)."""
+    if sys.stderr.isatty():
+        bars: dict[str, Any] = {}
+
+        def on_chunk(label: str, done: int) -> None:
+            if label not in bars:
+                for bar in bars.values():
+                    bar.render_finish()
+                bars[label] = click.progressbar(length=len(ids), label=label, file=sys.stderr)
+            bars[label].update(done)
+
+        totals = analyse_created(ids, on_chunk)
+        for bar in bars.values():
+            bar.render_finish()
+    else:
+        totals = analyse_created(ids, lambda label, done: None)
+        click.echo(f"Analysis: {len(ids)} articles indexed, profiled and analysed.", err=True)
+    click.echo(f"Analysed {totals.analysed} articles: {totals.created} new suggestions.")
 
 
 def _plain_line(file: InputFile, lines: list[ReportLine]) -> None:

@@ -18,6 +18,7 @@ from cms.models.importing import (
     ImportOutcome,
     ImportWarning,
     ProvenanceFlag,
+    TextSketch,
 )
 from cms.models.link import Link, Relation
 from cms.models.outlet import Outlet, OutletKind, Ownership
@@ -56,6 +57,7 @@ __all__ = [
     "SuggestionKind",
     "SuggestionState",
     "Tag",
+    "TextSketch",
     "TextKind",
     "User",
     "article_tags",

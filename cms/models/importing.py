@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cms.models.base import Base, enum_column, utcnow
@@ -143,3 +143,19 @@ class ProvenanceFlag(Base):
 
     def __str__(self) -> str:
         return f"{self.flag}: {self.rule}"
+
+
+class TextSketch(Base):
+    """A few hashes of an article's text (and its canonical URL): how near-duplicates are found.
+
+    ``value`` is one of the text's smallest five-word-shingle hashes, or the hash of its
+    canonical URL; an index on it finds the articles sharing any of a new text's values.
+    """
+
+    __tablename__ = "text_sketches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[int] = mapped_column(BigInteger, index=True)

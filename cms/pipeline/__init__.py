@@ -15,6 +15,7 @@ from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.formats import SUPPORTED_SUFFIXES
 from cms.pipeline.front_matter import read_front_matter
 from cms.pipeline.metadata import find_metadata
+from cms.pipeline.provenance import find_flags
 from cms.pipeline.read import ReadResult, read
 from cms.pipeline.types import (
     DatePrecision,
@@ -120,6 +121,7 @@ def extract_document(
             reason = "the file has no article text, only photo captions and metadata"
         raise RejectedFile(document.name, reason)
     warnings = [*result.warnings, *front.warnings, *meta.warnings]
+    all_captions = tuple(dict.fromkeys((*result.captions, *captions)))
     title = _title(document.name, meta.title, warnings)
     return ExtractedArticle(
         source_name=document.name,
@@ -136,9 +138,13 @@ def extract_document(
         is_excerpt=cleaned.is_excerpt,
         warnings=tuple(warnings),
         format=document.format,
-        captions=tuple(dict.fromkeys((*result.captions, *captions))),
+        captions=all_captions,
         suggestions=_suggestions(result, meta.suggestions),
         origin=document.origin,
+        # A page's raw HTML holds menus and scripts: its rules read the extracted text.
+        flags=find_flags(
+            result.text if result.format is Format.HTML else result.raw, body, all_captions
+        ),
     )
 
 

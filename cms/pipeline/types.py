@@ -171,6 +171,15 @@ class FieldSuggestion:
 
 
 @dataclass(frozen=True)
+class TextFlag:
+    """What the text is ("wire copy", "excerpt", "opinion", "reprint"), by which rule, on what."""
+
+    flag: str
+    rule: str
+    evidence: str
+
+
+@dataclass(frozen=True)
 class ExtractedArticle:
     """The pipeline's result for one file: clean Markdown body plus what the text says of itself.
 
@@ -196,6 +205,7 @@ class ExtractedArticle:
     #: Values only inferred (a date in a sentence): for an editor to accept, never stored as fact.
     suggestions: tuple[FieldSuggestion, ...] = ()
     origin: Origin | None = None
+    flags: tuple[TextFlag, ...] = ()
 
 
 class RejectedFile(Exception):

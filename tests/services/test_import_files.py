@@ -233,3 +233,20 @@ def test_cli_exit_status_and_lines(
     result = runner.invoke(args=["import", *(str(tmp_path / a) for a in args)])
     assert result.exit_code == status, result.output
     assert expected in result.output
+
+
+@pytest.mark.parametrize(("flag", "analysed"), [([], True), (["--no-analyse"], False)])
+def test_analysis_is_a_second_phase_that_no_analyse_skips(
+    app: Flask, runner: FlaskCliRunner, tmp_path: Path, flag: list[str], analysed: bool
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for seed in sorted(SEED_DIR.glob("*.txt")):
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    result = runner.invoke(args=["import", *flag, str(folder)])
+    assert result.exit_code == 0, result.output
+    assert ("Analysed 5 articles" in result.output) is analysed
+    with app.app_context():
+        from cms.models import ArticleAnalysis
+
+        assert (db.session.scalar(select(func.count(ArticleAnalysis.article_id))) == 5) is analysed

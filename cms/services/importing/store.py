@@ -13,6 +13,7 @@ from cms.models import (
     ImportItem,
     ImportOutcome,
     ImportWarning,
+    ProvenanceFlag,
     Suggestion,
     SuggestionKind,
     TextKind,
@@ -20,7 +21,7 @@ from cms.models import (
 from cms.pipeline.types import ExtractedArticle, FieldSuggestion, Rejected, Skipped
 from cms.services import taxonomy
 from cms.services.articles import new_article_slug, set_published_date, word_count
-from cms.services.importing import duplicates
+from cms.services.importing import duplicates, near
 
 Outcome = ExtractedArticle | Skipped | Rejected
 
@@ -34,10 +35,23 @@ def store(batch: ImportBatch, outcome: Outcome) -> ImportItem:
     match = duplicates.find_exact(outcome)
     if match is not None:
         return _duplicate(batch, outcome, match)
+    values = near.sketch_values(outcome.body, outcome.url)
+    similar = near.find_near(outcome, values)
     article = _new_article(outcome)
-    item = record(batch, outcome.source_name, ImportOutcome.CREATED, article=article, of=outcome)
+    reason = "; ".join(m.reason for m in similar)
+    item = record(
+        batch,
+        outcome.source_name,
+        ImportOutcome.CREATED,
+        article=article,
+        of=outcome,
+        reason=reason,
+    )
+    near.remember(article, values)
+    near.suggest(article, similar)
     _warnings(article, item, outcome)
     _suggestions(article, outcome.suggestions)
+    _flags(article, outcome)
     return item
 
 
@@ -121,6 +135,19 @@ def _warnings(article: Article, item: ImportItem, extracted: ExtractedArticle) -
                 field=warning.field,
                 kind=warning.kind.value,
                 message=warning.message,
+            )
+        )
+
+
+def _flags(article: Article, extracted: ExtractedArticle) -> None:
+    for position, found in enumerate(extracted.flags):
+        db.session.add(
+            ProvenanceFlag(
+                article_id=article.id,
+                flag=found.flag,
+                rule=found.rule[:100],
+                evidence=found.evidence,
+                position=position,
             )
         )
 
