@@ -83,7 +83,11 @@ def find_metadata(
     # A header line that is only an outlet's name is never body, even if the front matter names it.
     known_lines = {i: n for i in header if (n := outlets.known_outlet_line(lines[i], known))}
     consumed |= known_lines.keys()
-    date_lines = {i: d for i in header if i not in consumed and (d := _date_line(lines[i]))}
+    date_lines = {
+        i: d
+        for i in header
+        if i not in consumed and _stands_alone(lines, i) and (d := _date_line(lines[i]))
+    }
     bylines = {i: a for i in header if i not in consumed and (a := authors.byline(lines[i]))}
 
     excluded = consumed | date_lines.keys() | bylines.keys()
@@ -104,7 +108,9 @@ def find_metadata(
 
     people = front.authors
     if people is None:
-        under_title = _line_after(header, title_index)
+        # Only under a title line the text really has (not a front matter's title).
+        title_line = title_index if title_index in consumed else None
+        under_title = _line_after(header, title_line)
         people = _find_authors(lines, rest, bylines, consumed, title, known, under_title)
 
     outlet = front.outlet and outlets.canonical(front.outlet, known)
@@ -184,6 +190,13 @@ def _find_url(lines: list[str]) -> tuple[str | None, set[int]]:
             if is_web_address(candidate):
                 return candidate, {i, j}
     return None, set()
+
+
+def _stands_alone(lines: list[str], i: int) -> bool:
+    """A dateline is a paragraph of its own, not the wrapped end of a sentence."""
+    before = lines[i - 1].strip() if i > 0 else ""
+    after = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return not before and not after
 
 
 def _date_line(line: str) -> PartialDate | None:

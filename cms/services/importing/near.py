@@ -21,6 +21,9 @@ from cms.pipeline.types import ExtractedArticle
 
 #: Shared shingle share above which two texts are the same story.
 NEAR_JACCARD = 0.5
+#: Edit-distance similarity (rapidfuzz, 0-100) that also confirms: short texts with a few
+#: words changed share few five-word phrases.
+NEAR_RATIO = 90
 #: Sketch values two texts must share to be compared at all.
 MIN_SHARED = 2
 MAX_CANDIDATES = 10
@@ -67,20 +70,23 @@ def find_near(extracted: ExtractedArticle, values: set[int]) -> list[NearMatch]:
     matches = []
     for article in db.session.scalars(select(Article).where(Article.id.in_([r[0] for r in rows]))):
         similarity = jaccard(mine, shingles(article.body))
-        if similarity >= NEAR_JACCARD or article.id in same_url:
-            matches.append(_match(extracted, article, similarity, article.id in same_url))
+        ratio = fuzz.ratio(extracted.body, article.body)
+        if similarity >= NEAR_JACCARD or ratio >= NEAR_RATIO or article.id in same_url:
+            matches.append(_match(extracted, article, similarity, ratio, article.id in same_url))
     return sorted(matches, key=lambda m: m.score, reverse=True)
 
 
 def _match(
-    extracted: ExtractedArticle, article: Article, similarity: float, url: bool
+    extracted: ExtractedArticle, article: Article, similarity: float, ratio: float, url: bool
 ) -> NearMatch:
-    ratio = fuzz.ratio(extracted.body, article.body) / 100
     reasons = []
     if url:
         reasons.append("the same original URL")
     if similarity >= NEAR_JACCARD:
         reasons.append(f"{similarity:.0%} of five-word phrases shared")
+    elif ratio >= NEAR_RATIO:
+        reasons.append(f"{ratio:.0f}% alike letter by letter")
+    ratio = ratio / 100
     reason = f"possible duplicate of {article.slug}: " + ", ".join(reasons)
     return NearMatch(article, max(similarity, ratio), reason, differences(article, extracted))
 
