@@ -15,7 +15,7 @@ run: $(VENV)/.installed
 	$(FLASK) seed --if-empty
 	$(FLASK) search reindex --if-empty
 	$(FLASK) users ensure-admin --url http://127.0.0.1:$(PORT)
-	$(BIN)/gunicorn --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 wsgi:app
+	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 ## test: lint, the layers contract, and the whole test suite (browser tests in Chromium)
 test: $(VENV)/.installed-test browser lint

@@ -22,6 +22,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_settings(Path(app.instance_path)))
     if test_config:
         app.config.from_mapping(test_config)
+    register_deployment(app)
     register_extensions(app)
     register_search(app)
     register_blueprints(app)
@@ -98,3 +99,9 @@ def register_middleware(app: Flask) -> None:
     from cms.request_body import GuardedRequestBody
 
     app.wsgi_app = GuardedRequestBody(app.wsgi_app)  # type: ignore[method-assign]
+
+
+def register_deployment(app: Flask) -> None:
+    from cms.deployment import register
+
+    register(app)

@@ -5,6 +5,7 @@ Every setting an operator may change is read here and listed in the README.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import secrets
 from pathlib import Path
@@ -49,6 +50,14 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_DURATION": dt.timedelta(days=14),
+        # Deployment (cms/deployment.py): "production" refuses to start with an unsafe setup.
+        "CMS_ENV": os.environ.get("CMS_ENV", "development"),
+        "SECRET_KEY_FROM_ENVIRONMENT": bool(os.environ.get("SECRET_KEY")),
+        # How many reverse proxies in front set X-Forwarded-For/-Proto/-Host (0: trust none).
+        "TRUST_PROXY": _int("TRUST_PROXY", 0),
+        # Served over HTTPS (directly or by the proxy): Secure cookies and HSTS.
+        "BEHIND_TLS": os.environ.get("BEHIND_TLS", "") in ("1", "true", "yes"),
         # A token valid for the whole session: an editor's late save must not lose their text.
         "WTF_CSRF_TIME_LIMIT": None,
         # Article bodies are posted in multipart admin forms; Flask's 500 kB default is too small.

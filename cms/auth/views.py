@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -46,6 +46,7 @@ def login() -> ResponseReturnValue:
             form.username.data or "", form.password.data or "", request.remote_addr or ""
         )
         if outcome.user is not None:
+            session.pop("csrf_token", None)  # a token seen before login is no use after it
             login_user(outcome.user, remember=form.remember.data)
             return redirect(_next_page())
         if outcome.refusal is not None:

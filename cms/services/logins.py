@@ -14,7 +14,7 @@ from typing import Any
 from flask import current_app
 
 from cms.models import User
-from cms.models.base import name_key
+from cms.models.user import username_key
 from cms.services import audit, users
 from cms.services.throttle import FailureStore, Refusal, Rule, now
 from cms.services.transaction import write
@@ -53,7 +53,7 @@ def store() -> FailureStore:
 
 
 def _account_key(username: str) -> str:
-    return "account:" + name_key(username)
+    return "account:" + username_key(username)
 
 
 def refusal_for(username: str, address: str) -> Refusal | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -10,28 +11,47 @@ from typing import Any
 
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
+from zxcvbn import zxcvbn
 
 from cms.extensions import db
 from cms.models import Role, User
-from cms.models.base import name_key
+from cms.models.user import username_key
 from cms.services import records
 from cms.services.errors import Conflict
 
 MIN_PASSWORD_LENGTH = 10
+#: The login form accepts no longer password, so no longer one may be set.
+MAX_PASSWORD_LENGTH = 200
+#: zxcvbn's score (0 to 4): 3 is "safely unguessable" against an online attack with throttling.
+MIN_PASSWORD_SCORE = 3
+MAX_USERNAME_LENGTH = 80
+USERNAME_PUNCTUATION = frozenset(" ._-@")
 #: What the admin panel may change about an account; passwords are set from the command line.
 ACCOUNT_FIELDS = ("role", "active")
 
 
 def find_user(username: str) -> User | None:
-    return db.session.scalar(select(User).where(User.username_key == name_key(username)))
+    return db.session.scalar(select(User).where(User.username_key == username_key(username)))
+
+
+def _username_problem(username: str) -> str | None:
+    if not username:
+        return "A user needs a name."
+    if len(username) > MAX_USERNAME_LENGTH:
+        return f"A username has at most {MAX_USERNAME_LENGTH} characters."
+    if any(not (c.isalnum() or c in USERNAME_PUNCTUATION) for c in username):
+        return "A username may hold letters, digits, spaces and . _ - @ only."
+    return None
 
 
 def create_user(username: str, password: str, role: Role) -> User:
-    username = username.strip()
-    if not username:
-        raise Conflict("A user needs a name.")
-    if find_user(username) is not None:
-        raise Conflict(f"A user named {username!r} already exists.")
+    username = unicodedata.normalize("NFKC", " ".join(username.split()))
+    if problem := _username_problem(username):
+        raise Conflict(problem)
+    if (existing := find_user(username)) is not None:
+        raise Conflict(
+            f"A user named {existing.username!r} already exists, or one that looks alike."
+        )
     user = User(username=username, role=role, active=True)
     set_password(user, password)
     db.session.add(user)
@@ -39,10 +59,30 @@ def create_user(username: str, password: str, role: Role) -> User:
     return user
 
 
+def password_problem(password: str, username: str) -> str | None:
+    """Why ``password`` is refused for ``username``, in words; None when it is good enough."""
+    if not password.strip():
+        return "A password cannot be blank or only spaces."
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return f"A password needs at least {MIN_PASSWORD_LENGTH} characters."
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return f"A password has at most {MAX_PASSWORD_LENGTH} characters (the login form's limit)."
+    name = username_key(username)
+    if len(name) >= 3 and name in username_key(password).replace(" ", ""):
+        return "A password must not contain the username."
+    # zxcvbn's matching grows fast with length; a strong 72-character start is strong enough.
+    verdict = zxcvbn(password[:72], user_inputs=[username, "collection", "cms", "admin", "editor"])
+    if verdict["score"] < MIN_PASSWORD_SCORE:
+        advice = verdict["feedback"]["warning"] or "It would be easy to guess."
+        hints = " ".join(verdict["feedback"]["suggestions"])
+        return f"That password is too weak. {advice} {hints}".strip()
+    return None
+
+
 def set_password(user: User, password: str) -> None:
     """Set a new password; this also ends every session the user had."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Conflict(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    if problem := password_problem(password, user.username):
+        raise Conflict(problem)
     user.set_password(password)
     db.session.flush()
 
