@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install lint browser clean
+.PHONY: run test install lint browser clean reliability
 
 ## run: install, upgrade the database, seed an empty one, make the first admin, serve
 run: $(VENV)/.installed
@@ -20,6 +20,12 @@ run: $(VENV)/.installed
 ## test: lint, the layers contract, and the whole test suite (browser tests in Chromium)
 test: $(VENV)/.installed-test browser lint
 	$(BIN)/pytest
+
+## reliability: the load and fault suite at full size (a short version runs in `make test`):
+## 8 editors and 32 readers for 60 s against gunicorn, kill -9 of a 2,000-file import, and more
+reliability: $(VENV)/.installed-test
+	RELIABILITY_SECONDS=60 RELIABILITY_EDITORS=8 RELIABILITY_READERS=32 RELIABILITY_FILES=2000 \
+	  $(BIN)/pytest -p no:cacheprovider -s tests/reliability
 
 install: $(VENV)/.installed
 

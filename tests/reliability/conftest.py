@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import http.client
+import os
 import re
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -45,3 +51,79 @@ def live_server(app: Flask) -> Iterator[LiveServer]:
     finally:
         server.shutdown()
         thread.join(timeout=10)
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+#: Seconds the load test runs: short in ``make test``, 60 in ``make reliability``.
+SECONDS = float(os.environ.get("RELIABILITY_SECONDS", "4"))
+EDITORS = int(os.environ.get("RELIABILITY_EDITORS", "4"))
+READERS = int(os.environ.get("RELIABILITY_READERS", "8"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def flask_env(app: Flask, **extra: str) -> dict[str, str]:
+    """The environment that points a ``flask`` or ``gunicorn`` process at the test's files."""
+    return {
+        **os.environ,
+        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
+        "SECRET_KEY": "reliability-test-" + "x" * 32,
+        "THROTTLE_DATABASE": app.config["THROTTLE_DATABASE"],
+        **extra,
+    }
+
+
+def wait_for_port(port: int, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
+@pytest.fixture
+def gunicorn(app: Flask, tmp_path: Path) -> Iterator[LiveServer]:
+    """The test's database served by the project's gunicorn.conf.py, 2 workers, on loopback."""
+    port = free_port()
+    env = flask_env(app, PORT=str(port), WEB_CONCURRENCY="2")
+    log = (tmp_path / "gunicorn.log").open("wb")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "wsgi:app"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port)
+        server = LiveServer("127.0.0.1", port)
+        _warm_up(server)
+        yield server
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def _warm_up(server: LiveServer) -> None:
+    """Make each worker answer once: a worker's first request loads lazily and can be slow."""
+
+    def get(path: str) -> None:
+        conn = server.connection(timeout=120)
+        conn.request("GET", path)
+        conn.getresponse().read()
+        conn.close()
+
+    threads = [threading.Thread(target=get, args=(p,)) for p in ["/", "/login"] * 4]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()

@@ -3,64 +3,9 @@
 from __future__ import annotations
 
 import http.client
-import os
-import shutil
 import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from tests.reliability.conftest import LiveServer
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def gunicorn(migrated_database: Path, tmp_path: Path) -> Iterator[LiveServer]:
-    database = tmp_path / "cms.sqlite3"
-    shutil.copyfile(migrated_database, database)
-    port = _free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "SECRET_KEY": "reliability-test-" + "x" * 32,
-        "THROTTLE_DATABASE": str(tmp_path / "throttle.sqlite3"),
-    }
-    gunicorn_bin = Path(sys.executable).with_name("gunicorn")
-    log = (tmp_path / "gunicorn.log").open("wb")
-    process = subprocess.Popen(
-        [str(gunicorn_bin), "-c", "gunicorn.conf.py", "wsgi:app"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    server = LiveServer("127.0.0.1", port)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection((server.host, port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    try:
-        yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def test_no_server_banner(gunicorn: LiveServer) -> None:
