@@ -71,7 +71,8 @@ def register(app: Flask) -> None:
     def _deployment_headers(response: Response) -> Response:
         if app.config.get("BEHIND_TLS"):
             response.headers.setdefault("Strict-Transport-Security", HSTS)
-        if request.path.startswith(("/admin", "/login")) or session.get("_user_id"):
-            # Pages for editors must not be kept by browsers or shared caches.
+        # Pages for editors must not be kept by browsers or shared caches.
+        for_editors = request.path.startswith(("/admin", "/login")) or session.get("_user_id")
+        if for_editors and "no-store" not in response.headers.get("Cache-Control", ""):
             response.headers["Cache-Control"] = "no-store"
         return response
