@@ -1,7 +1,7 @@
 """Usernames keyed so that look-alikes collide (NFKC, case folding, accents, confusable letters).
 
 Revision ID: 7b3e9f1c2d40
-Revises: 7b3d2e8c4a10
+Revises: 4afb2666ff35
 Create Date: 2026-11-30 04:15:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from cms.models.user import username_key
 
 revision = "7b3e9f1c2d40"
-down_revision = "7b3d2e8c4a10"
+down_revision = "4afb2666ff35"
 branch_labels = None
 depends_on = None
 
