@@ -47,8 +47,15 @@ class TagView(ServiceModelView):
     column_list = ("name", "facet", "description")
     column_searchable_list = ("name",)
     column_default_sort = "name"
-    form_columns = ("name", "slug", "facet", "description")
-    form_args = {"slug": {"description": "Leave empty to make one from the name."}}
+    form_columns = ("name", "slug", "aliases", "facet", "description")
+    form_args = {
+        "slug": {"description": "Leave empty to make one from the name."},
+        "aliases": {
+            "description": "Other words that name the tag in article text, one per line: "
+            "the analysers suggest the tag wherever one appears."
+        },
+    }
+    form_widget_args = {"aliases": {"rows": 3}}
 
     def create(self, changes: dict[str, Any], actor: Any) -> Tag:
         return taxonomy.create_tag(changes, actor)

@@ -130,6 +130,38 @@ def remove_alias(entity: Entity, alias: str, actor: User | None) -> None:
     )
 
 
+def set_aliases(entity: Entity, aliases: list[str], actor: User | None) -> None:
+    """Make ``aliases`` the entity's aliases: add the missing ones, remove the others."""
+    wanted = {name_key(a): " ".join(a.split()) for a in aliases if a.strip()}
+    for alias in list(entity.aliases):
+        if alias.alias_key not in wanted:
+            remove_alias(entity, alias.alias, actor)
+    for key, alias in wanted.items():
+        if key != entity.name_key:
+            add_alias(entity, alias, actor)
+
+
+def delete_entity(entity: Entity, actor: User | None) -> None:
+    """Delete an entity with its aliases and mentions; its names go to the audit log."""
+    names = [a.alias for a in entity.aliases]
+    audit.record(
+        "delete",
+        "entity",
+        entity.id,
+        actor,
+        label=entity.name,
+        before={"kind": entity.kind.value, "aliases": names, "mentions": len(entity.mentions)},
+    )
+    db.session.delete(entity)
+    db.session.flush()
+
+
+def unblock_name(blocked: BlockedName, actor: User | None) -> None:
+    audit.record("unblock", "entity name", blocked.id, actor, label=blocked.name)
+    db.session.delete(blocked)
+    db.session.flush()
+
+
 def merge_entities(keep: Entity, absorb: Entity, actor: User | None) -> Entity:
     """Fold ``absorb`` into ``keep``: its name and aliases become ``keep``'s aliases, its
     mentions and suggestions point at ``keep``; then it is deleted."""

@@ -80,7 +80,7 @@ OUTLET_FIELDS = (
     "homepage",
     "description",
 )
-TAG_FIELDS = ("name", "slug", "facet", "description")
+TAG_FIELDS = ("name", "slug", "aliases", "facet", "description")
 
 
 def create_outlet(changes: Mapping[str, Any], actor: User | None) -> Outlet:
