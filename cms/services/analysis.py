@@ -26,8 +26,10 @@ from cms.pipeline.analyse import (
     Profile,
     index_terms,
     profile,
+    ranked_related,
     run,
 )
+from cms.pipeline.analyse.related import Ranked
 from cms.pipeline.analyse.terms import tfidf, top_terms
 from cms.services import analysis_index, entities, suggestions
 
@@ -112,6 +114,12 @@ def _collection(
     )
 
 
+def related(article: Article, known: Vocabulary, limit: int = 10) -> list[Ranked]:
+    """The article's most related others, ranked as its suggestions would be (nothing stored)."""
+    document = document_of(article)
+    return ranked_related(document, _collection(index_terms(document), known, article.id), limit)
+
+
 def _keep_profile(row: ArticleAnalysis, found: Profile) -> None:
     row.vector = found.vector
     row.entities = list(found.entities)
@@ -180,8 +188,9 @@ def analyse_articles(
     """
     ids = list(ids)
     known = vocabulary()
-    index_articles(ids)
-    profile_articles(ids, known)
+    if len(ids) > 1:  # one article alone needs no earlier passes: it is its own batch
+        index_articles(ids)
+        profile_articles(ids, known)
     return suggest_articles(ids, known, progress, only)
 
 

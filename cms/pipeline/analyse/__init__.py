@@ -3,8 +3,8 @@
 Importing the package registers the built-in analysers; ``analyse`` runs them.
 """
 
-from cms.pipeline.analyse import builtin  # noqa: F401  (registers the built-ins)
 from cms.pipeline.analyse.analysis import index_terms
+from cms.pipeline.analyse.builtin import ranked_related  # importing registers the built-ins
 from cms.pipeline.analyse.registry import ANALYSERS, analyse, profile, register, run
 from cms.pipeline.analyse.types import (
     Candidate,
@@ -30,6 +30,7 @@ __all__ = [
     "analyse",
     "index_terms",
     "profile",
+    "ranked_related",
     "register",
     "run",
 ]

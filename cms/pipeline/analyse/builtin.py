@@ -9,10 +9,10 @@ from cms.pipeline.analyse.gazetteer import Found, fold
 from cms.pipeline.analyse.keywords import new_terms, vocabulary_score
 from cms.pipeline.analyse.names import new_names
 from cms.pipeline.analyse.registry import register
-from cms.pipeline.analyse.related import Query, rank_related, reason
+from cms.pipeline.analyse.related import Query, Ranked, rank_related, reason
 from cms.pipeline.analyse.summary import draft_summary
 from cms.pipeline.analyse.terms import terms_of
-from cms.pipeline.analyse.types import Name, Proposal, ProposalKind
+from cms.pipeline.analyse.types import Collection, Document, Name, Proposal, ProposalKind
 
 SUMMARY_SCORE = 0.6
 MIN_COLLECTION_FOR_TERMS = 20
@@ -123,21 +123,31 @@ def tags(analysis: Analysis) -> list[Proposal]:
     return proposals
 
 
+def related_query(analysis: Analysis) -> Query:
+    """The article as the re-rank sees it: its stored-size vector, names, tags and date."""
+    return Query(
+        terms=analysis.vector,
+        entities=tuple(found.name.name for found in analysis.entities),
+        tags=tuple(found.name.name for found in analysis.tags),
+        published=analysis.document.published,
+    )
+
+
+def ranked_related(
+    document: Document, collection: Collection, limit: int = RELATED_LIMIT
+) -> list[Ranked]:
+    """The collection's candidates re-ranked for ``document``, without making proposals."""
+    return rank_related(related_query(Analysis(document, collection)), collection.candidates, limit)
+
+
 @register("related")
 def related(analysis: Analysis) -> list[Proposal]:
     """The index's candidates re-ranked; near-duplicates first and marked as such."""
     candidates = analysis.collection.candidates
     if not candidates:
         return []
-    document = analysis.document
-    query = Query(
-        terms=analysis.vector,
-        entities=tuple(found.name.name for found in analysis.entities),
-        tags=tuple(found.name.name for found in analysis.tags),
-        published=document.published,
-    )
     proposals = []
-    for ranked in rank_related(query, candidates, RELATED_LIMIT):
+    for ranked in rank_related(related_query(analysis), candidates, RELATED_LIMIT):
         target = ranked.candidate.article_id
         kind = ProposalKind.DUPLICATE if ranked.duplicate else ProposalKind.RELATED
         words = ", ".join(analysis.surface.get(t, t) for t in ranked.shared_terms)

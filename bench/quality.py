@@ -1,0 +1,286 @@
+"""How good the suggestions are, measured on real text; figures go into ``bench/RESULTS.md``.
+
+    .venv/bin/python -m bench.quality            # seeds, Reuters-21578, synthetic corpus
+    .venv/bin/python -m bench.quality --only seeds
+
+- Seeds: the checks the issue names, through the real services on a fresh database.
+- Reuters-21578 (the 8,654 stories with a body and one topic): related-article precision at 10
+  and at 1 by same topic, exact copies of the query left out; tag precision against the
+  stories' PLACES and PEOPLE labels with a vocabulary made of the label names.
+- The synthetic corpus (``bench/corpus.py``): precision at 10 by story group, and whether each
+  planted near-duplicate finds its original first, marked as a duplicate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from bench import corpus, reuters
+from bench.analysis_db import Row, analyse_all, fresh_app, insert_articles
+from bench.results import machine, record
+from cms.extensions import db
+from cms.models import Article, EntityKind, Link, Suggestion, SuggestionKind
+from cms.pipeline.analyse import Collection, Document, Name, ProposalKind, analyse
+from cms.pipeline.analyse.gazetteer import fold
+from cms.services import analysis, entities, seeding
+from cms.services.transaction import write
+
+SEED = Path(__file__).resolve().parents[1] / "seed"
+FORBIDDEN = ("Paul Goble", "Credit:", "Post a Comment", "Leave a Reply", "Subscribe")
+LEADERS = {"Vladimir Putin": r"Putin|Путин", "Nursultan Nazarbayev": r"Nazarbayev|Назарбаев",
+           "Kassym-Jomart Tokayev": r"Tokayev|Токаев"}  # fmt: skip
+
+
+def seed_checks(folder: Path) -> list[tuple[str, bool]]:
+    """The issue's seed checks, on the seeds imported without their curated links and
+    summaries (so related articles and drafts are proposed rather than already decided)."""
+    with fresh_app(folder):
+        with write():
+            seeding.seed(SEED)
+        with write():
+            db.session.execute(delete(Link))
+            for article in db.session.scalars(select(Article)):
+                article.summary, article.summary_by_editor = "", False
+        ids = list(db.session.scalars(select(Article.id).order_by(Article.id)))
+        analyse_all(ids, analysis.vocabulary())
+        by_name = {a.id: a for a in db.session.scalars(select(Article))}
+        top = {aid: _top_related(aid) for aid in ids}
+        pairs = [(1, 2), (2, 1), (4, 5), (5, 4)]  # 2014: 000/001; November 2023: 003/004
+        checks = [
+            (
+                f"top related of “{by_name[a].title[:40]}…” is “{by_name[b].title[:40]}…”",
+                top[a] == b,
+            )
+            for a, b in pairs
+        ]
+        drafts = db.session.scalars(
+            select(Suggestion.value).where(Suggestion.kind == SuggestionKind.SUMMARY)
+        ).all()
+        checks.append(
+            (
+                f"{len(drafts)} summary drafts, none with {', '.join(FORBIDDEN)}",
+                len(drafts) == 5 and not any(f in d for d in drafts for f in FORBIDDEN),
+            )
+        )
+        for leader, pattern in LEADERS.items():
+            naming = [a for a in by_name.values() if re.search(pattern, a.body)]
+            found = [a for a in naming if _has_entity(a.id, leader)]
+            checks.append(
+                (
+                    f"{leader} found in {len(found)} of the {len(naming)} seeds naming him",
+                    len(found) == len(naming),
+                )
+            )
+        kazakhs = db.session.scalars(
+            select(Suggestion).where(Suggestion.value.in_(["Kazakhs", "Kazakh"]))
+        ).all()
+        checks.append(("“Kazakhs” never proposed as a new entity", not kazakhs))
+        return checks
+
+
+def _top_related(article_id: int) -> int | None:
+    rows = db.session.execute(
+        select(Suggestion.target_article_id, Suggestion.kind, Suggestion.score).where(
+            Suggestion.article_id == article_id,
+            Suggestion.kind.in_([SuggestionKind.RELATED, SuggestionKind.DUPLICATE]),
+        )
+    ).all()
+    rows.sort(key=lambda r: (r.kind is not SuggestionKind.DUPLICATE, -r.score))
+    return rows[0].target_article_id if rows else None
+
+
+def _has_entity(article_id: int, name: str) -> bool:
+    return (
+        db.session.scalar(
+            select(Suggestion.id).where(
+                Suggestion.article_id == article_id, Suggestion.value == name
+            )
+        )
+        is not None
+    )
+
+
+def reuters_related(folder: Path) -> dict[str, float]:
+    stories = reuters.single_topic_stories()
+    with fresh_app(folder):
+        ids = insert_articles(Row(s.title, s.body, s.date) for s in stories)
+        with write():
+            _label_gazetteer(stories)
+        known = analysis.vocabulary()
+        started = time.perf_counter()
+        analyse_all(ids, known, suggest=False)
+        indexed = time.perf_counter() - started
+        topic = {aid: s.topics[0] for aid, s in zip(ids, stories, strict=True)}
+        body = {aid: s.body for aid, s in zip(ids, stories, strict=True)}
+        at10, at1, timings = [], [], []
+        for aid in ids:
+            article = db.session.get(Article, aid)
+            started = time.perf_counter()
+            ranked = analysis.related(article, known, limit=20)
+            timings.append(time.perf_counter() - started)
+            found = [
+                r.candidate.article_id for r in ranked if body[r.candidate.article_id] != body[aid]
+            ][:10]
+            hits = [topic[f] == topic[aid] for f in found]
+            at10.append(sum(hits) / 10)
+            at1.append(float(hits[0]) if hits else 0.0)
+            if aid % 500 == 0:
+                db.session.expunge_all()
+        return {
+            "p10": statistics.mean(at10),
+            "p1": statistics.mean(at1),
+            "queries": len(ids),
+            "ms": 1000 * statistics.median(timings),
+            "index_s": indexed,
+        }
+
+
+def _label_gazetteer(stories: list[reuters.Story]) -> None:
+    """Entities named after the PLACES and PEOPLE labels ("west-germany" -> "West Germany")."""
+    labels = {("place", p) for s in stories for p in s.places} | {
+        ("person", p) for s in stories for p in s.people
+    }
+    for kind, label in sorted(labels):
+        name = reuters.label_name(label)
+        if entities.find_entity(name) is None:
+            entities.create_entity(name, EntityKind(kind), None)
+
+
+def reuters_tags() -> dict[str, float]:
+    """Vocabulary tag suggestions scored against each story's PLACES and PEOPLE labels."""
+    stories = reuters.single_topic_stories()
+    labels = sorted({p for s in stories for p in (*s.places, *s.people)})
+    vocabulary = tuple(Name(label, reuters.label_name(label)) for label in labels)
+    by_name = {fold(n.name): n.key for n in vocabulary}
+    collection = Collection(tags=vocabulary)
+    counts = {"all": [0, 0], "above 0.8": [0, 0]}  # [correct, suggested]
+    wanted = found = 0
+    for story in stories:
+        truth = set(story.places) | set(story.people)
+        proposals = [
+            p
+            for p in analyse(Document(story.title, story.body), collection, only=["tags"])
+            if p.kind is ProposalKind.TAG and not p.reason.startswith("a new term")
+        ]
+        for p in proposals:
+            right = by_name[fold(p.value)] in truth
+            for band, above in (("all", True), ("above 0.8", p.score > 0.8)):
+                if above:
+                    counts[band][0] += right
+                    counts[band][1] += 1
+        wanted += len(truth)
+        found += len({by_name[fold(p.value)] for p in proposals} & truth)
+    return {
+        "precision": counts["all"][0] / max(1, counts["all"][1]),
+        "suggested": counts["all"][1],
+        "precision_08": counts["above 0.8"][0] / max(1, counts["above 0.8"][1]),
+        "suggested_08": counts["above 0.8"][1],
+        "recall": found / max(1, wanted),
+    }
+
+
+def synthetic(folder: Path, count: int = 3000) -> dict[str, float]:
+    articles = list(corpus.generate(count))
+    with fresh_app(folder):
+        ids = insert_articles(Row(a.title, a.body, a.published_on) for a in articles)
+        known = analysis.vocabulary()
+        analyse_all(ids, known, suggest=False)
+        group = {aid: a.group for aid, a in zip(ids, articles, strict=True)}
+        id_of = {a.index: aid for aid, a in zip(ids, articles, strict=True)}
+        at10, dup_first, false_dups, planted = [], 0, 0, 0
+        for aid, source in zip(ids, articles, strict=True):
+            ranked = analysis.related(db.session.get(Article, aid), known, limit=10)
+            at10.append(sum(group[r.candidate.article_id] == group[aid] for r in ranked) / 10)
+            originals = (
+                {id_of[source.near_duplicate_of]} if source.near_duplicate_of is not None else set()
+            )
+            copies = {id_of[a.index] for a in articles if a.near_duplicate_of == source.index}
+            true_pairs = originals | copies
+            false_dups += sum(
+                r.duplicate and r.candidate.article_id not in true_pairs for r in ranked
+            )
+            if originals:
+                planted += 1
+                dup_first += (
+                    bool(ranked)
+                    and ranked[0].duplicate
+                    and ranked[0].candidate.article_id in originals
+                )
+            if aid % 500 == 0:
+                db.session.expunge_all()
+        return {
+            "count": count,
+            "p10": statistics.mean(at10),
+            "planted": planted,
+            "dup_first": dup_first,
+            "false_dups": false_dups,
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["seeds", "reuters", "synthetic"])
+    args = parser.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="cms-quality-"))
+    today = dt.date.today().isoformat()
+    lines = [f"`.venv/bin/python -m bench.quality` on {today}; {machine()}.", ""]
+    if args.only in (None, "seeds"):
+        checks = seed_checks(tmp / "seeds")
+        lines += [
+            "Seeds (fresh database, curated links and summaries removed, then `flask analyse`):",
+            "",
+        ]
+        lines += [f"- {'pass' if ok else 'FAIL'}: {what}" for what, ok in checks]
+        lines.append("")
+    if args.only in (None, "reuters"):
+        rel = reuters_related(tmp / "reuters")
+        tags = reuters_tags()
+        lines += [
+            f"Reuters-21578, {rel['queries']:,} single-topic stories with a body, "
+            "same topic = relevant, "
+            "exact copies of the query left out, the production path (FTS5 candidates, 50, "
+            "re-ranked; gazetteer of the PLACES/PEOPLE label names; Reuters dates):",
+            "",
+            "| measure | ours | plain TF-IDF cosine |",
+            "| --- | --- | --- |",
+            f"| related P@10 | **{rel['p10']:.3f}** | 0.828 |",
+            f"| related P@1 | **{rel['p1']:.3f}** | 0.869 |",
+            "",
+            f"(related top-20 for one article at this size: median {rel['ms']:.1f} ms; "
+            "indexing and "
+            f"profiling all: {rel['index_s']:.0f} s)",
+            "",
+            "Tag suggestions from a vocabulary of the PLACES and PEOPLE label names "
+            '(names only, no aliases: "usa" is "Usa", so "U.S." is not found):',
+            "",
+            f"- all vocabulary suggestions: precision **{tags['precision']:.3f}** "
+            f"({tags['suggested']:,} suggested); recall of the labels {tags['recall']:.3f}",
+            f"- those above 0.8: precision **{tags['precision_08']:.3f}** "
+            f"({tags['suggested_08']:,} suggested)",
+            "",
+        ]
+    if args.only in (None, "synthetic"):
+        syn = synthetic(tmp / "synthetic")
+        lines += [
+            f"Synthetic corpus (`bench/corpus.py`, {syn['count']:,} articles, seed 0): "
+            "related P@10 "
+            f"by story group **{syn['p10']:.3f}**; planted near-duplicates whose original comes "
+            f"first, marked duplicate: **{syn['dup_first']} of {syn['planted']}**; other "
+            f"candidates wrongly marked duplicate: {syn['false_dups']}.",
+        ]
+    text = "\n".join(lines)
+    print(text)
+    if args.only is None:
+        record("Suggestions: speed and quality", "Quality (bench/quality.py)", text)
+
+
+if __name__ == "__main__":
+    main()
