@@ -10,7 +10,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cms.pipeline.analyse.terms import cosine
 from cms.pipeline.analyse.types import Candidate
@@ -50,7 +50,11 @@ def rank_related(query: Query, candidates: tuple[Candidate, ...], limit: int = 1
     spread = Counter(n for c in candidates for n in (*c.entities, *c.tags))
     ranked = [_score(query, candidate, spread) for candidate in candidates]
     ranked.sort(key=lambda r: (not r.duplicate, -r.score, r.candidate.article_id))
-    return ranked[:limit]
+    # The shared words are for the reasons of those shown only: not worth sorting for the rest.
+    return [
+        replace(r, shared_terms=_shared_terms(query.terms, r.candidate.terms))
+        for r in ranked[:limit]
+    ]
 
 
 def _score(query: Query, candidate: Candidate, spread: Counter[str]) -> Ranked:
@@ -74,7 +78,7 @@ def _score(query: Query, candidate: Candidate, spread: Counter[str]) -> Ranked:
         score=round(score, 4),
         similarity=similarity,
         shared_names=tuple(shared),
-        shared_terms=_shared_terms(query.terms, candidate.terms),
+        shared_terms=(),
         days_apart=days,
         duplicate=similarity >= DUPLICATE_SIMILARITY,
     )
