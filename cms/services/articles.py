@@ -14,7 +14,7 @@ from cms.models import Article, ArticleStatus, Link, User
 from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
-from cms.services import audit, publishing, revisions
+from cms.services import audit, publishing, redirects, revisions
 from cms.services import importing_warnings as import_warnings
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
@@ -144,6 +144,7 @@ def update_article(
         # Fields the editor changed settle the importer's warnings on them.
         import_warnings.resolve_changed(article, actor)
         prepare_for_save(article, actor, expected_version=None)
+    redirects.remember_change("article", before["slug"], article.id, article.slug)
     publishing.change_status(article, wanted, actor)
     record_save(article, actor, before, note)
     return article
