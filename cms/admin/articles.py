@@ -16,8 +16,10 @@ from werkzeug.wrappers import Response
 
 from cms.admin import article_list, history
 from cms.admin.base import ServiceModelView
+from cms.admin.pickers import article_label
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Outlet, Tag
+from cms.models import Article, ArticleStatus, Outlet, Relation, Tag
+from cms.queries import links
 from cms.queries.review import pending_counts
 from cms.services import articles, bulk, restore, revisions, taxonomy
 from cms.services.errors import StaleEdit
@@ -154,6 +156,11 @@ class ArticleView(ServiceModelView):
     def render(self, template: str, **kwargs: Any) -> str:
         if template == self.list_template:
             kwargs["tag_names"] = db.session.scalars(select(Tag.name).order_by(Tag.name_key))
+        if template == self.edit_template:
+            article_id = kwargs["model"].id
+            kwargs["article_links"] = (links.outgoing(article_id), links.incoming(article_id))
+            kwargs["picker_label"] = article_label
+            kwargs["relations"] = list(Relation)
         return super().render(template, **kwargs)
 
     def create(self, changes: dict[str, Any], actor: Any) -> Article:
