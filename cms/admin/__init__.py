@@ -10,13 +10,14 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from cms.admin.accounts import UserView
 from cms.admin.articles import ArticleView
+from cms.admin.audit import AuditLogView
 from cms.admin.dashboard import DashboardView
 from cms.admin.importing import ImportView, upload_too_large
 from cms.admin.links import LinkView
 from cms.admin.views import ImportBatchView
 from cms.admin.vocabulary import OutletView, TagView
 from cms.extensions import db
-from cms.models import Article, ImportBatch, Link, Outlet, Tag, User
+from cms.models import Article, AuditEntry, ImportBatch, Link, Outlet, Tag, User
 
 
 def init_admin(app: Flask) -> Admin:
@@ -35,5 +36,6 @@ def init_admin(app: Flask) -> Admin:
     # The upload's 413 happens before any view runs (the CSRF check reads the body).
     app.register_error_handler(RequestEntityTooLarge, upload_too_large)
     admin.add_view(UserView(User, db, name="Users", endpoint="users"))
+    admin.add_view(AuditLogView(AuditEntry, db, name="Audit log", endpoint="audit"))
     admin.add_link(MenuLink(name="Public site", endpoint="public.home"))
     return admin
