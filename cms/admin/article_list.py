@@ -59,9 +59,7 @@ def _title(view: Any, context: Any, model: Article, name: str) -> Markup:
     html = Markup('<a href="{}">{}</a>').format(edit, model.title)
     if model.status is ArticleStatus.PUBLISHED:
         public = url_for("public.article", slug=model.slug)
-        html += Markup(' <a href="{}" aria-label="Public page of {}">↗</a>').format(
-            public, model.title
-        )
+        html += Markup(' <a href="{}" aria-label="Public page">↗</a>').format(public)
     return html
 
 
