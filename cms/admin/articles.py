@@ -13,6 +13,7 @@ from sqlalchemy import Integer, or_, select, text
 from sqlalchemy.orm import defer, selectinload
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
+from wtforms import StringField
 
 from cms.admin import article_list, history
 from cms.admin.base import ServiceModelView
@@ -87,12 +88,18 @@ class ArticleView(ServiceModelView):
         "status",
         "summary",
         "tags",
+        "new_tags",
         "body",
         "text_kind",
         "origin",
         "language",
         "editor_notes",
     )
+    form_extra_fields = {
+        "new_tags": StringField(
+            "New tags", description="Names separated by commas: made if they do not exist yet."
+        )
+    }
     form_ajax_refs = {
         "outlet": {"fields": (Outlet.name,), "page_size": 20, "placeholder": "Type an outlet name"},
         "tags": {"fields": (Tag.name,), "page_size": 20, "placeholder": "Type a tag name"},

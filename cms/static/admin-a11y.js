@@ -23,6 +23,8 @@
   function nameControls() {
     document.querySelectorAll("input, select, textarea").forEach(function (el) {
       if (el.type === "hidden" || hasName(el)) return;
+      /* A button-like input is named by its value. */
+      if (["submit", "button", "reset"].indexOf(el.type) !== -1 && el.value) return;
       var name = el.getAttribute("title") || el.getAttribute("placeholder") ||
         el.getAttribute("data-placeholder") || fieldLabel(el) || el.getAttribute("name");
       if (name) el.setAttribute("aria-label", name);
