@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import re
 import sqlite3
@@ -182,7 +183,7 @@ def record(figures: dict[str, float], count: int, repeat: int) -> None:
         "",
         f"`python -m bench.admin_desk --count {count} --repeat {repeat}`, "
         f"{dt.date.today().isoformat()}, {platform.machine()}, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}; the machine shared with other jobs (load above 2).",
+        f"SQLite {sqlite3.sqlite_version}; load average {os.getloadavg()[0]:.1f} at the end.",
         f"Median of {repeat} requests after one warm-up, logged in, 50 rows a page, "
         f"{count:,} articles (targets: list <= 100 ms, history <= 100 ms).",
         "",
