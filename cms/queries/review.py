@@ -1,15 +1,14 @@
-"""What needs an editor's eye: articles with pending suggestions (and, once recorded as such,
-open import warnings). One definition, shared by the article list's filter and marker and the
-dashboard's queue."""
+"""What needs an editor's eye: articles with pending suggestions or open import warnings.
+One definition, shared by the article list's filter and the dashboard's queue."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, exists, func, select
+from sqlalchemy import ColumnElement, exists, func, or_, select
 
 from cms.extensions import db
-from cms.models import Article, Suggestion, SuggestionState
+from cms.models import Article, ImportWarning, Suggestion, SuggestionState
 
 
 def _pending() -> ColumnElement[bool]:
@@ -18,7 +17,11 @@ def _pending() -> ColumnElement[bool]:
 
 def needs_review() -> ColumnElement[bool]:
     """A WHERE clause on ``Article``: it has something waiting for an editor's decision."""
-    return exists().where(Suggestion.article_id == Article.id, _pending())
+    suggestion = exists().where(Suggestion.article_id == Article.id, _pending())
+    warning = exists().where(
+        ImportWarning.article_id == Article.id, ImportWarning.resolved_at.is_(None)
+    )
+    return or_(suggestion, warning)
 
 
 def pending_counts(article_ids: Sequence[int]) -> dict[int, int]:

@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select, update
 
 from cms.extensions import db
-from cms.models import Article, Suggestion, SuggestionKind, SuggestionState, Tag
+from cms.models import Article, ImportWarning, Suggestion, SuggestionKind, SuggestionState, Tag
 from tests.conftest import Auth, csrf_token
 
 
@@ -50,6 +50,7 @@ def test_pending_suggestions_mark_the_row_and_feed_the_needs_review_filter(seede
             .where(Suggestion.article_id != article.id)
             .values(state=SuggestionState.DISMISSED)
         )
+        db.session.execute(update(ImportWarning).values(resolved_at=func.now()))
         db.session.add(
             Suggestion(
                 article_id=article.id,

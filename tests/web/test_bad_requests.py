@@ -23,7 +23,9 @@ def test_a_status_filter_by_its_value_works(seeded: Flask, make_user, auth: Auth
     make_user()
     auth.login()
     published = client.get("/admin/articles/", query_string={"flt0_status_is": "published"})
-    drafts = client.get("/admin/articles/", query_string={"flt0_status_is": ArticleStatus.DRAFT.value})
+    drafts = client.get(
+        "/admin/articles/", query_string={"flt0_status_is": ArticleStatus.DRAFT.value}
+    )
     assert published.status_code == drafts.status_code == 200
     assert "Invalid Filter Value" not in published.text
     assert published.text.count("/admin/articles/edit/") >= 5
