@@ -29,8 +29,8 @@ class LinkView(ServiceModelView):
     column_default_sort = ("created_at", True)
     form_columns = ("source", "relation", "target", "note")
     form_ajax_refs = {
-        "source": ArticleLoader("source", placeholder="Type a title or an outlet"),
-        "target": ArticleLoader("target", placeholder="Type a title or an outlet"),
+        "source": ArticleLoader("source", placeholder="Search by headline or outlet"),
+        "target": ArticleLoader("target", placeholder="Search by headline or outlet"),
     }
     form_args = {
         "source": {"label": "This article"},
