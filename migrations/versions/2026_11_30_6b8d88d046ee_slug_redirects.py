@@ -2,7 +2,7 @@
 index on articles.updated_at for the admin list's default order.
 
 Revision ID: 6b8d88d046ee
-Revises: 7b3d2e8c4a10
+Revises: 4afb2666ff35
 Create Date: 2026-11-30 03:57:14.796576
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "6b8d88d046ee"
-down_revision = "7b3d2e8c4a10"
+down_revision = "4afb2666ff35"
 branch_labels = None
 depends_on = None
 
