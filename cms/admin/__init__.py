@@ -10,6 +10,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from cms.admin.accounts import UserView
 from cms.admin.articles import ArticleView
+from cms.admin.audit import AuditLogView
 from cms.admin.dashboard import DashboardView
 from cms.admin.entities import BlockedNameView, EntityView
 from cms.admin.importing import ImportView, upload_too_large
@@ -18,7 +19,17 @@ from cms.admin.suggestions import SuggestionsView, register_panel
 from cms.admin.views import ImportBatchView
 from cms.admin.vocabulary import OutletView, TagView
 from cms.extensions import db
-from cms.models import Article, BlockedName, Entity, ImportBatch, Link, Outlet, Tag, User
+from cms.models import (
+    Article,
+    AuditEntry,
+    BlockedName,
+    Entity,
+    ImportBatch,
+    Link,
+    Outlet,
+    Tag,
+    User,
+)
 
 
 def init_admin(app: Flask) -> Admin:
@@ -39,6 +50,7 @@ def init_admin(app: Flask) -> Admin:
     # The upload's 413 happens before any view runs (the CSRF check reads the body).
     app.register_error_handler(RequestEntityTooLarge, upload_too_large)
     admin.add_view(UserView(User, db, name="Users", endpoint="users"))
+    admin.add_view(AuditLogView(AuditEntry, db, name="Audit log", endpoint="audit"))
     admin.add_view(SuggestionsView(name="Suggestions", endpoint="suggestions"))
     register_panel(app)
     admin.add_link(MenuLink(name="Public site", endpoint="public.home"))

@@ -3,56 +3,65 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, g, redirect, request, url_for
 from flask_admin import expose
 from flask_admin.actions import action
-from flask_admin.contrib.sqla.filters import BaseSQLAFilter
 from flask_login import current_user
-from markupsafe import Markup
-from sqlalchemy.orm import defer
+from sqlalchemy import Integer, or_, select, text
+from sqlalchemy.orm import defer, selectinload
+from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
+from wtforms import StringField
 
-from cms.admin import history
+from cms.admin import article_list, history
 from cms.admin.base import ServiceModelView
-from cms.models import Article, ArticleStatus, Outlet, Tag
-from cms.rendering import format_partial_date
-from cms.services import articles, bulk, restore, revisions
+from cms.admin.pickers import article_label
+from cms.extensions import db
+from cms.models import Article, ArticleStatus, Outlet, Relation, Tag
+from cms.queries import links
+from cms.queries.review import pending_counts
+from cms.services import articles, bulk, restore, revisions, taxonomy
 from cms.services.errors import StaleEdit
+from cms.services.search.fts5 import matching_ids_sql
+from cms.services.search.text import parse_query
 from cms.services.versions import parse_version
 
 
-class TagFilter(BaseSQLAFilter):
-    """Articles with a tag, as EXISTS: a JOIN would repeat rows and break the list's count."""
-
-    def apply(self, query: Any, value: Any, alias: Any = None) -> Any:
-        return query.filter(Article.tags.any(Tag.name.ilike(f"%{value}%")))
-
-    def operation(self) -> str:
-        return "contains"
-
-
-def _date_formatter(view: Any, context: Any, model: Article, name: str) -> str:
-    return format_partial_date(model.published_date)
-
-
-def _title_formatter(view: Any, context: Any, model: Article, name: str) -> Markup:
-    """The title opens the editor; a published article also links to its public page."""
-    edit = view.get_url(".edit_view", id=model.id, url=view.get_url(".index_view"))
-    html = Markup('<a href="{}">{}</a>').format(edit, model.title)
-    if model.status.value == "published":
-        public = url_for("public.article", slug=model.slug)
-        html += Markup(' <a href="{}" title="Public page" aria-label="Public page">↗</a>').format(
-            public
-        )
-    return html
+def _matching_ids(term: str) -> Any:
+    """Ids of the articles whose text has ``term`` (any word form), from the full-text index."""
+    parsed = parse_query(term)
+    if parsed.is_empty:
+        return select(Article.id).where(Article.id.is_(None))
+    sql, params = matching_ids_sql(parsed)
+    return text(sql).bindparams(**params).columns(id=Integer)
 
 
 class ArticleView(ServiceModelView):
     record_type = "article"
     edit_template = "admin/article_edit.html"
-    column_list = ("title", "outlet", "published_on", "status", "kind", "text_kind", "updated_at")
-    column_labels = {"published_on": "Date", "text_kind": "Text", "updated_at": "Last saved"}
+    list_template = "admin/article_list.html"
+    named_filter_urls = True
+    # Flask-Admin would JOIN-load the tags (a row per tag under the LIMIT): load them apart.
+    column_auto_select_related = False
+    column_list = (
+        "title",
+        "outlet",
+        "published_on",
+        "status",
+        "kind",
+        "text_kind",
+        "tags",
+        "review",
+        "updated_at",
+    )
+    column_labels = {
+        "published_on": "Date",
+        "text_kind": "Text",
+        "updated_at": "Last saved",
+        "review": "Needs review",
+    }
     column_default_sort = ("updated_at", True)
     column_sortable_list = (
         "title",
@@ -62,8 +71,11 @@ class ArticleView(ServiceModelView):
         "updated_at",
     )
     column_searchable_list = ("title", "authors")
-    column_filters = ("status", "kind", "outlet.name", "published_on", TagFilter(Article.id, "Tag"))
-    column_formatters = {"published_on": _date_formatter, "title": _title_formatter}
+    column_filters = article_list.filters()
+    column_formatters = article_list.FORMATTERS
+    column_description = {
+        "title": "Search covers title, outlet, authors and the text (whole words).",
+    }
     form_columns = (
         "title",
         "slug",
@@ -76,15 +88,21 @@ class ArticleView(ServiceModelView):
         "status",
         "summary",
         "tags",
+        "new_tags",
         "body",
         "text_kind",
         "origin",
         "language",
         "editor_notes",
     )
+    form_extra_fields = {
+        "new_tags": StringField(
+            "New tags", description="Names separated by commas: made if they do not exist yet."
+        )
+    }
     form_ajax_refs = {
-        "outlet": {"fields": (Outlet.name,), "page_size": 20},
-        "tags": {"fields": (Tag.name,), "page_size": 20},
+        "outlet": {"fields": (Outlet.name,), "page_size": 20, "placeholder": "Type an outlet name"},
+        "tags": {"fields": (Tag.name,), "page_size": 20, "placeholder": "Type a tag name"},
     }
     form_args = {
         "published_on": {
@@ -107,7 +125,50 @@ class ArticleView(ServiceModelView):
 
     def get_query(self) -> Any:
         # The list never shows body or raw text: don't load them for fifty rows a page.
-        return super().get_query().options(defer(Article.body), defer(Article.raw))
+        return (
+            super()
+            .get_query()
+            .options(
+                defer(Article.body),
+                defer(Article.raw),
+                selectinload(Article.tags),
+                selectinload(Article.outlet),
+            )
+        )
+
+    def get_list(self, *args: Any, **kwargs: Any) -> Any:
+        count, rows = super().get_list(*args, **kwargs)
+        if kwargs.get("execute", True):
+            g.pending_counts = pending_counts([row.id for row in rows])
+        return count, rows
+
+    def _apply_search(
+        self, query: Any, count_query: Any, joins: Any, count_joins: Any, search: str
+    ) -> Any:
+        """Title, authors and outlet name by substring; the text through the full-text index."""
+        for term in search.split():
+            like = f"%{term}%"
+            in_text = Article.id.in_(_matching_ids(term))
+            condition = or_(
+                Article.title.ilike(like),
+                Article.authors.ilike(like),
+                Article.outlet.has(Outlet.name.ilike(like)),
+                in_text,
+            )
+            query = query.filter(condition)
+            if count_query is not None:
+                count_query = count_query.filter(condition)
+        return query, count_query, joins, count_joins
+
+    def render(self, template: str, **kwargs: Any) -> str:
+        if template == self.list_template:
+            kwargs["tag_names"] = db.session.scalars(select(Tag.name).order_by(Tag.name_key))
+        if template == self.edit_template:
+            article_id = kwargs["model"].id
+            kwargs["article_links"] = (links.outgoing(article_id), links.incoming(article_id))
+            kwargs["picker_label"] = article_label
+            kwargs["relations"] = list(Relation)
+        return super().render(template, **kwargs)
 
     def create(self, changes: dict[str, Any], actor: Any) -> Article:
         return articles.create_article(changes, actor)
@@ -118,9 +179,31 @@ class ArticleView(ServiceModelView):
     def delete(self, model: Article, actor: Any) -> None:
         articles.delete_article(model, actor)
 
-    # -- workflow actions on the selected rows -----------------------------------------------
+    # -- actions on the selected rows, or on every article the list's filter matches -------
+    def _chosen_ids(self, ids: list[str]) -> list[int]:
+        """The ticked rows, or all N matching the list's filters and search when asked."""
+        if request.form.get("all_matching") != "yes":
+            return [int(i) for i in ids]
+        args = MultiDict(parse_qs(urlsplit(request.form.get("url", "")).query))
+        filters = self._filters_from(args)
+        _, query = self.get_list(
+            0, None, False, args.get("search"), filters, execute=False, page_size=0
+        )
+        return [row.id for row in query.with_entities(Article.id).order_by(None)]
+
+    def _filters_from(self, args: MultiDict) -> list[Any]:
+        """Flask-Admin's own reading of ``flt<pos>_<key>`` arguments, from given arguments."""
+        chosen = []
+        for arg, value in args.items():
+            pos, _, key = arg[3:].partition("_")
+            if arg.startswith("flt") and key in (self._filter_args or {}):
+                index, flt = self._filter_args[key]
+                if flt.validate(value):
+                    chosen.append((pos, (index, flt.name, value)))
+        return [item for _, item in sorted(chosen, key=lambda pair: pair[0])]
+
     def _change_status(self, ids: list[str], new: ArticleStatus, done: str, already: str) -> None:
-        result = bulk.change_status((int(i) for i in ids), new, self.actor())
+        result = bulk.change_status(self._chosen_ids(ids), new, self.actor())
         flash(result.sentence(done, already), "error" if result.refused else "success")
 
     @action("review", "Send to review", "Send the selected articles to review?")
@@ -138,6 +221,31 @@ class ArticleView(ServiceModelView):
     @action("archive", "Archive", "Archive the selected articles?")
     def action_archive(self, ids: list[str]) -> None:
         self._change_status(ids, ArticleStatus.ARCHIVED, "Archived", "already were")
+
+    def _bulk_tag_name(self) -> str | None:
+        name = " ".join(request.form.get("bulk_tag", "").split())
+        if not name:
+            flash("Type the tag's name in the box above the list first.", "error")
+        return name or None
+
+    @action("add_tag", "Add the tag typed above")
+    def action_add_tag(self, ids: list[str]) -> None:
+        if (name := self._bulk_tag_name()) is None:
+            return
+        tag = taxonomy.get_or_create_tag(name)
+        result = bulk.add_tag(self._chosen_ids(ids), tag, self.actor())
+        flash(result.sentence(f"Tag {tag.name!r} added to", "already had it"), "success")
+
+    @action("remove_tag", "Remove the tag typed above")
+    def action_remove_tag(self, ids: list[str]) -> None:
+        if (name := self._bulk_tag_name()) is None:
+            return
+        tag = taxonomy.find_tag(name)
+        if tag is None:
+            flash(f"There is no tag named {name!r}.", "error")
+            return
+        result = bulk.remove_tag(self._chosen_ids(ids), tag, self.actor())
+        flash(result.sentence(f"Tag {tag.name!r} removed from", "did not have it"), "success")
 
     # -- history, restore, trash ---------------------------------------------------------
     @expose("/history/")

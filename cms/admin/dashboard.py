@@ -6,6 +6,7 @@ from flask_admin import AdminIndexView, expose
 
 from cms import queries
 from cms.admin.security import EditorsOnly
+from cms.queries import dashboard
 
 
 class DashboardView(EditorsOnly, AdminIndexView):
@@ -15,4 +16,7 @@ class DashboardView(EditorsOnly, AdminIndexView):
             "admin/dashboard.html",
             stats=queries.collection_stats(),
             to_check=queries.undated_or_unsourced_drafts(),
+            review_queue=dashboard.review_queue(),
+            batches=dashboard.recent_batches(),
+            changes=dashboard.recent_changes(),
         )

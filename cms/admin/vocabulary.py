@@ -4,9 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import abort, flash, redirect, request, url_for
+from flask_admin import expose
+from markupsafe import Markup
+from sqlalchemy import func, select
+from werkzeug.wrappers import Response
+
 from cms.admin.base import ServiceModelView
-from cms.models import Outlet, Tag
-from cms.services import taxonomy
+from cms.extensions import db
+from cms.models import Outlet, Tag, article_tags
+from cms.services import taxonomy, vocabulary
+
+
+def _tag_use(view: Any, context: Any, model: Tag, name: str) -> int:
+    query = select(func.count()).where(article_tags.c.tag_id == model.id)
+    return db.session.scalar(query) or 0
+
+
+def _flash(saved: vocabulary.Saved) -> Any:
+    if saved.message:
+        flash(saved.message, "success")
+    return saved.record
 
 
 class OutletView(ServiceModelView):
@@ -27,6 +45,7 @@ class OutletView(ServiceModelView):
         "description",
     )
     form_args = {
+        "name": {"description": "Renaming to the name of another outlet merges the two."},
         "aliases": {"description": "Other names the outlet goes by in article text, one per line."},
         "slug": {"description": "Leave empty to make one from the name."},
     }
@@ -36,7 +55,7 @@ class OutletView(ServiceModelView):
         return taxonomy.create_outlet(changes, actor)
 
     def update(self, model: Outlet, changes: dict[str, Any], actor: Any, version: Any) -> Outlet:
-        return taxonomy.update_outlet(model, changes, actor, version)
+        return _flash(vocabulary.save_outlet(model, changes, actor, version))
 
     def delete(self, model: Outlet, actor: Any) -> None:
         taxonomy.delete_outlet(model, actor)
@@ -44,11 +63,14 @@ class OutletView(ServiceModelView):
 
 class TagView(ServiceModelView):
     record_type = "tag"
-    column_list = ("name", "facet", "description")
+    column_list = ("name", "articles", "facet", "description")
+    column_labels = {"articles": "Articles"}
+    column_formatters = {"articles": _tag_use}
     column_searchable_list = ("name",)
     column_default_sort = "name"
     form_columns = ("name", "slug", "aliases", "facet", "description")
     form_args = {
+        "name": {"description": "Renaming to the name of another tag merges the two."},
         "slug": {"description": "Leave empty to make one from the name."},
         "aliases": {
             "description": "Other words that name the tag in article text, one per line: "
@@ -61,7 +83,26 @@ class TagView(ServiceModelView):
         return taxonomy.create_tag(changes, actor)
 
     def update(self, model: Tag, changes: dict[str, Any], actor: Any, version: Any) -> Tag:
-        return taxonomy.update_tag(model, changes, actor, version)
+        return _flash(vocabulary.save_tag(model, changes, actor, version))
 
     def delete(self, model: Tag, actor: Any) -> None:
-        taxonomy.delete_tag(model, actor)
+        name, lost = model.name, taxonomy.delete_tag(model, actor)
+        undo = url_for(".deleted_view")
+        flash(
+            Markup('Tag {} deleted: {} lost it. <a href="{}">Undo</a>').format(
+                repr(name), f"{lost} article{'' if lost == 1 else 's'}", undo
+            ),
+            "success",
+        )
+
+    @expose("/deleted/")
+    def deleted_view(self) -> str:
+        return self.render("admin/tags_deleted.html", entries=vocabulary.deleted_tags())
+
+    @expose("/deleted/restore/", methods=("POST",))
+    def undelete_view(self) -> Response:
+        entry_id = request.form.get("entry", type=int) or abort(400)
+        saved = self._write(lambda: vocabulary.restore_tag(entry_id, self.actor()))
+        if saved is not None:
+            _flash(saved)
+        return redirect(url_for(".index_view"))

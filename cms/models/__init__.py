@@ -22,6 +22,7 @@ from cms.models.importing import (
 )
 from cms.models.link import Link, Relation
 from cms.models.outlet import Outlet, OutletKind, Ownership
+from cms.models.redirect import SlugRedirect
 from cms.models.suggestion import Suggestion, SuggestionKind, SuggestionState
 from cms.models.taxonomy import Tag, article_tags
 from cms.models.user import Role, User
@@ -53,6 +54,7 @@ __all__ = [
     "Relation",
     "Revision",
     "Role",
+    "SlugRedirect",
     "Suggestion",
     "SuggestionKind",
     "SuggestionState",

@@ -31,6 +31,16 @@ class Relation(StrEnum):
         """The relation as read from the target's end."""
         return _INVERSE_LABELS[self]
 
+    @property
+    def from_source(self) -> str:
+        """A sentence opening, read from the source's end: "This article follows up"."""
+        return _FROM_SOURCE[self]
+
+    @property
+    def from_target(self) -> str:
+        """A sentence opening, read from the target's end: "Followed up by"."""
+        return _FROM_TARGET[self]
+
 
 _INVERSE_LABELS = {
     Relation.RELATED: "related",
@@ -39,6 +49,25 @@ _INVERSE_LABELS = {
     Relation.SAME_EVENT: "same event",
     Relation.CONTRADICTS: "contradicted by",
     Relation.CITES: "cited by",
+}
+
+
+_FROM_SOURCE = {
+    Relation.RELATED: "Related to",
+    Relation.FOLLOWS_UP: "This article follows up",
+    Relation.RESPONDS_TO: "This article responds to",
+    Relation.SAME_EVENT: "About the same event as",
+    Relation.CONTRADICTS: "This article contradicts",
+    Relation.CITES: "This article cites",
+}
+
+_FROM_TARGET = {
+    Relation.RELATED: "Related to",
+    Relation.FOLLOWS_UP: "Followed up by",
+    Relation.RESPONDS_TO: "Answered by",
+    Relation.SAME_EVENT: "About the same event as",
+    Relation.CONTRADICTS: "Contradicted by",
+    Relation.CITES: "Cited by",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, current_app, request
 
+from cms.public.fallback import follow_old_slug
 from cms.queries.articles import FilterSubjects, UnknownName, describe
 from cms.queries.filters import ArticleFilters
 from cms.queries.paging import Page
@@ -33,4 +34,6 @@ def request_filters(**fixed: str) -> FilterSubjects:
     try:
         return describe(filters)
     except UnknownName:
+        for kind, slug in fixed.items():
+            follow_old_slug(kind, slug)  # a renamed or merged tag or outlet: 301
         abort(404)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
-from cms.models import Article, ArticleStatus
+from cms.models import Article, ArticleStatus, AuditEntry, ImportBatch
 from cms.queries.articles import PUBLISHED
+from cms.queries.review import needs_review, pending_counts
 
 
 def collection_stats() -> dict[str, int]:
@@ -27,3 +29,38 @@ def undated_or_unsourced_drafts(limit: int = 20) -> list[Article]:
             .limit(limit)
         )
     )
+
+
+def review_queue(limit: int = 20) -> list[tuple[Article, int]]:
+    """Articles with something waiting for an editor, newest first, with how many things."""
+    found = list(
+        db.session.scalars(
+            select(Article)
+            .where(needs_review())
+            .options(selectinload(Article.outlet))
+            .order_by(Article.created_at.desc(), Article.id.desc())
+            .limit(limit)
+        )
+    )
+    counts = pending_counts([article.id for article in found])
+    return [(article, counts.get(article.id, 0)) for article in found]
+
+
+def recent_batches(limit: int = 5) -> list[ImportBatch]:
+    query = (
+        select(ImportBatch)
+        .options(selectinload(ImportBatch.items), selectinload(ImportBatch.user))
+        .order_by(ImportBatch.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def recent_changes(limit: int = 10) -> list[AuditEntry]:
+    query = (
+        select(AuditEntry)
+        .options(selectinload(AuditEntry.user))
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))

@@ -14,7 +14,7 @@ from cms.models import Article, ArticleStatus, Link, User
 from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
-from cms.services import audit, publishing, revisions
+from cms.services import audit, publishing, redirects, revisions, taxonomy
 from cms.services import importing_warnings as import_warnings
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
@@ -41,6 +41,7 @@ EDITABLE_FIELDS = frozenset(
         "text_kind",
         "origin",
         "editor_notes",
+        "new_tags",
     }
 )
 
@@ -97,6 +98,12 @@ def apply_changes(article: Article, changes: Mapping[str, Any]) -> ArticleStatus
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     old_summary = article.summary
+    changes = dict(changes)
+    names = [name for name in (changes.pop("new_tags", None) or "").split(",") if name.strip()]
+    if names:
+        # Tags typed by name are found in any letter case, or made: "without leaving the article".
+        wanted = changes.get("tags", article.tags)
+        changes["tags"] = list(dict.fromkeys([*wanted, *taxonomy.tags_named(names)]))
     for name, value in changes.items():
         if name in _TEXT_FIELDS:
             # Browsers send a textarea's line breaks as CRLF: without this every save
@@ -144,6 +151,7 @@ def update_article(
         # Fields the editor changed settle the importer's warnings on them.
         import_warnings.resolve_changed(article, actor)
         prepare_for_save(article, actor, expected_version=None)
+    redirects.remember_change("article", before["slug"], article.id, article.slug)
     publishing.change_status(article, wanted, actor)
     record_save(article, actor, before, note)
     return article

@@ -103,3 +103,14 @@ def test_other_services_can_record_their_own_events(editor) -> None:
     db.session.commit()
     assert _first(AuditEntry, action="login locked").after == {"tries": 5}
     assert entry.user is None and str(entry) == "login locked user ed"
+
+
+def test_tags_typed_by_name_are_found_or_made_on_save(editor) -> None:
+    article = db.session.scalar(select(Article).limit(1))
+    before = {t.name for t in article.tags}
+    articles.update_article(
+        article, {"new_tags": "state VISITS, Nuclear power, "}, editor, article.version
+    )
+    names = {t.name for t in article.tags}
+    assert names == before | {"State visits", "Nuclear power"}
+    assert taxonomy.find_tag("nuclear power") is not None

@@ -10,8 +10,20 @@ from flask.testing import FlaskClient
 from tests.conftest import csrf_token
 
 
+def main_form(html: str) -> str:
+    """The page's Flask-Admin form (class "admin-form") if it has one, else the whole page.
+
+    An edit page has other, separate forms too (cross-links): a browser posts only one form.
+    """
+    start = html.find('class="admin-form"')
+    if start == -1:
+        return html
+    return html[start : html.index("</form>", start)]
+
+
 def form_fields(html: str) -> dict[str, str]:
-    """Every named field of the page's forms with its current value (the CSRF token included)."""
+    """The named fields of the page's main form with their current values (and CSRF token)."""
+    html = main_form(html)
     fields = {}
     for tag in re.findall(r"<input[^>]*>", html):
         name = re.search(r'name="([^"]+)"', tag)

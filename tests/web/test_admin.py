@@ -12,6 +12,7 @@ from sqlalchemy import select
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, Role
 from tests.conftest import Auth, csrf_token
+from tests.web.forms import form_fields
 
 
 def _admin_urls(app: Flask) -> list[tuple[str, str]]:
@@ -61,20 +62,7 @@ def test_an_editor_cannot_open_user_management(app, make_user, auth: Auth, clien
 def _edit_form(client: FlaskClient, article_id: int) -> tuple[str, dict[str, str]]:
     """The article's edit page and the form fields a browser would post back."""
     html = client.get(f"/admin/articles/edit/?id={article_id}").text
-    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', html))
-    for name, value in re.findall(
-        r'<textarea[^>]*name="([^"]+)"[^>]*>\n?(.*?)</textarea>', html, re.S
-    ):
-        fields[name] = value
-    for name, options in re.findall(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
-        selected = re.search(
-            r'<option selected[^>]*value="([^"]*)"|<option[^>]*value="([^"]*)"[^>]*selected',
-            options,
-        )
-        if selected:
-            fields[name] = selected.group(1) or selected.group(2)
-    fields["csrf_token"] = csrf_token(html)
-    return html, fields
+    return html, form_fields(html)
 
 
 def _article(app: Flask, title_start: str) -> Article:

@@ -22,8 +22,10 @@ def test_a_bad_status_filter_is_ignored(seeded: Flask, make_user, auth: Auth, cl
 def test_a_status_filter_by_its_value_works(seeded: Flask, make_user, auth: Auth, client) -> None:
     make_user()
     auth.login()
-    published = client.get("/admin/articles/", query_string={"flt0_0": "published"})
-    drafts = client.get("/admin/articles/", query_string={"flt0_0": ArticleStatus.DRAFT.value})
+    published = client.get("/admin/articles/", query_string={"flt0_status_is": "published"})
+    drafts = client.get(
+        "/admin/articles/", query_string={"flt0_status_is": ArticleStatus.DRAFT.value}
+    )
     assert published.status_code == drafts.status_code == 200
     assert "Invalid Filter Value" not in published.text
     assert published.text.count("/admin/articles/edit/") >= 5
