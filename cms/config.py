@@ -45,7 +45,8 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         "SECRET_KEY": _secret_key(instance_path),
         "ADMIN_USERNAME": os.environ.get("ADMIN_USERNAME", "admin"),
         "ADMIN_PASSWORD": os.environ.get("ADMIN_PASSWORD"),
-        # Flask leaves these open; we close them (see ../shared/notes/reliability.md).
+        # Flask's defaults let scripts read the session cookie and send it on cross-site
+        # requests; HttpOnly and SameSite=Lax close both (the remember-me cookie likewise).
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_HTTPONLY": True,
