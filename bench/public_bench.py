@@ -63,6 +63,8 @@ def build(database: Path, count: int) -> None:
         links: list[dict] = []
 
         def flush() -> None:
+            if not batch:  # an empty list would insert one row of defaults
+                return
             db.session.execute(insert(Article), batch)
             if links:
                 db.session.execute(insert(article_tags), links)

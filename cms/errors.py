@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
+from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from cms.api import errors as api_errors
+from cms.api.errors import is_api_request
 from cms.extensions import db
 
 MESSAGES = {
@@ -32,15 +35,19 @@ def register(app: Flask) -> None:
         ), 400
 
     @app.errorhandler(HTTPException)
-    def _http_error(error: HTTPException) -> HTTPException | tuple[str, int]:
+    def _http_error(error: HTTPException) -> HTTPException | ResponseReturnValue:
         code = error.code or 500
         if code < 400:  # routing redirects (/tags -> /tags/) are exceptions too
             return error
+        if is_api_request():
+            return api_errors.http_error(error)
         title, message = MESSAGES.get(code, (error.name, error.description or ""))
         return render_template("errors/error.html", title=title, message=message), code
 
     @app.errorhandler(500)
-    def _server_error(error: Exception) -> tuple[str, int]:
+    def _server_error(error: Exception) -> ResponseReturnValue:
         db.session.rollback()
+        if is_api_request():
+            return api_errors.json_error(500)
         title, message = MESSAGES[500]
         return render_template("errors/error.html", title=title, message=message), 500

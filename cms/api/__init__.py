@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from cms.api import views  # noqa: E402, F401  (routes register on import)
+from cms.api import errors, views  # noqa: E402, F401  (routes register on import)

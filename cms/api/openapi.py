@@ -177,9 +177,12 @@ ERRORS = {
     "404": _json(_ref("Error"), "No such published article, or a filter names nothing."),
 }
 
+#: Every other error under /api/v1 (an unknown address, a method other than GET, a fault).
+ANY_ERROR = _json(_ref("Error"), "Any other error (405, 500): JSON of the same shape.")
+
 
 def _get(summary: str, schema: dict[str, Any], parameters: list[Any], errors: bool = True) -> dict:
-    responses = {"200": _json(schema, summary)}
+    responses = {"200": _json(schema, summary), "default": ANY_ERROR}
     if errors:
         responses |= ERRORS
     return {"get": {"summary": summary, "parameters": parameters, "responses": responses}}
@@ -207,7 +210,8 @@ def document() -> dict[str, Any]:
             "title": "Collection CMS: read-only API",
             "version": "1",
             "description": "Published articles, their outlets, tags, entities and links. "
-            "Nothing unpublished is ever returned.",
+            "Nothing unpublished is ever returned. Every error at any address under /api/v1, "
+            "an unknown one included, is JSON of the `Error` shape.",
         },
         "servers": [{"url": "/api/v1"}],
         "paths": {

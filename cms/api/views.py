@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import abort, jsonify, request, url_for
 from flask.typing import ResponseReturnValue
-from werkzeug.exceptions import HTTPException
 
 from cms.api import bp, shapes
 from cms.api.openapi import document
@@ -20,7 +19,7 @@ from cms.queries.articles import (
     published_article,
     published_articles,
 )
-from cms.queries.filters import ArticleFilters, InvalidFilter
+from cms.queries.filters import ArticleFilters
 from cms.services import search as search_service
 
 MAX_PER_PAGE = 100
@@ -67,7 +66,7 @@ def articles() -> ResponseReturnValue:
 
 @bp.get("/articles/<slug>")
 def article(slug: str) -> ResponseReturnValue:
-    found = published_article(slug) or abort(404)
+    found = published_article(slug) or abort(404, description=f"No published article “{slug}”.")
     entities = entity_queries.entities_of(found)
     return jsonify(shapes.article_full(found, links_of(found), entities))
 
@@ -117,16 +116,3 @@ def search() -> ResponseReturnValue:
 @bp.get("/openapi.json")
 def openapi() -> ResponseReturnValue:
     return jsonify(document())
-
-
-@bp.errorhandler(InvalidFilter)
-def _invalid_filter(error: InvalidFilter) -> ResponseReturnValue:
-    return jsonify(
-        error=f"The “{error.parameter}” value is not valid: {error.message}",
-        parameter=error.parameter,
-    ), 400
-
-
-@bp.errorhandler(HTTPException)
-def _http_error(error: HTTPException) -> ResponseReturnValue:
-    return jsonify(error=error.description or error.name), error.code or 500

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from jsonschema import Draft202012Validator
 from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest, WerkzeugOpenAPIResponse
 from werkzeug.test import EnvironBuilder
@@ -107,3 +108,50 @@ def test_search_through_the_api(app: Flask, client, openapi: OpenAPI) -> None:
     assert _get(client, openapi, "/api/v1/search?q=hidden")["total"] == 0
     assert _get(client, openapi, '/api/v1/search?q="')["message"]
     _get(client, openapi, "/api/v1/search?q=report&from=2024-13-01", 400)
+
+
+def _error_schema(client: FlaskClient) -> Draft202012Validator:
+    document = client.get("/api/v1/openapi.json").get_json()
+    return Draft202012Validator(document["components"]["schemas"]["Error"])
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status", "says"),
+    [
+        ("GET", "/api/v1/articles/no-such-article", 404, "No published article"),
+        ("GET", "/api/v1/no-such-route", 404, "openapi.json"),
+        ("GET", "/api/v1/", 404, "openapi.json"),
+        ("GET", "/api/v1", 404, "openapi.json"),
+        ("GET", "/api/v1/articles?entity=nobody", 404, "no entity"),
+        ("GET", "/api/v1/articles?outlet_kind=tabloid", 400, "outlet_kind"),
+        ("POST", "/api/v1/articles", 405, "only answers GET"),
+        ("DELETE", "/api/v1/articles/the-report", 405, "only answers GET"),
+    ],
+)
+def test_every_api_error_is_json_in_the_documented_shape(
+    app: Flask, client: FlaskClient, method: str, url: str, status: int, says: str
+) -> None:
+    _collection(app)
+    response = client.open(url, method=method)
+    assert (response.status_code, response.mimetype) == (status, "application/json"), response.text
+    _error_schema(client).validate(response.get_json())
+    assert says in response.get_json()["error"]
+    if status == 405:
+        assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_a_failure_inside_the_api_is_a_json_500(app: Flask, client: FlaskClient) -> None:
+    def broken() -> str:
+        raise RuntimeError("a fault in a view")
+
+    app.add_url_rule("/api/v1/broken", "broken", broken)
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = client.get("/api/v1/broken")
+    assert (response.status_code, response.mimetype) == (500, "application/json")
+    _error_schema(client).validate(response.get_json())
+    assert "fault" not in response.text
+
+
+def test_errors_outside_the_api_stay_html_pages(client: FlaskClient) -> None:
+    response = client.get("/api-v1/articles")
+    assert (response.status_code, response.mimetype) == (404, "text/html")
