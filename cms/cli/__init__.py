@@ -14,3 +14,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(analysis.suggest_command)
     app.cli.add_command(backup.backup_command)
     app.cli.add_command(backup.export_command)
+    app.cli.add_command(backup.restore_command)

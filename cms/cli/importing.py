@@ -16,6 +16,7 @@ from flask.cli import with_appcontext
 
 from cms.models import ImportOutcome
 from cms.services import importing
+from cms.services.export_format import is_export
 from cms.services.importing import InputFile, ReportLine
 from cms.services.importing.analyse import analyse_created
 from cms.services.importing.settings import limits_from
@@ -33,6 +34,7 @@ def import_command(paths: tuple[Path, ...], no_analyse: bool) -> None:
     Prints one line per rejected or skipped file with its reason, and exits with status 1 if
     any file was rejected.
     """
+    _refuse_exports(paths)
     files = list(importing.find_files(paths))
     limits = limits_from(current_app.config)
     if sys.stderr.isatty():
@@ -50,6 +52,17 @@ def import_command(paths: tuple[Path, ...], no_analyse: bool) -> None:
         _analyse(report.created_ids)
     if report.rejected:
         raise SystemExit(1)
+
+
+def _refuse_exports(paths: tuple[Path, ...]) -> None:
+    """An export's folder holds tables, not articles to import: say what to run instead."""
+    for path in paths:
+        if path.is_dir() and is_export(path):
+            raise click.ClickException(
+                f"{path} is an export made by `flask export`. To bring the whole collection "
+                f"back into an empty database: flask --app wsgi restore {path}. To import only "
+                f"its articles, as new drafts: flask --app wsgi import {path / 'articles'}"
+            )
 
 
 def _analyse(ids: list[int]) -> None:

@@ -4,17 +4,13 @@
 date, outlet, url, authors, tags, summary) plus ``body``: the shape ``flask import`` reads.
 ``tables/`` holds every table's rows as JSON (status, slugs, links, revisions, provenance,
 entities, suggestions, the audit log...), users without password hashes or session tokens.
-Everything is read in one transaction, so the export is one consistent moment.
+Everything is read in one transaction, so the export is one consistent moment. The format is
+described in ``export_format``; ``export_restore`` reads a folder back into an empty database.
 """
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import json
 from dataclasses import dataclass
-from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +21,16 @@ from cms.extensions import db
 from cms.models import Article
 from cms.models.base import utcnow
 from cms.services.errors import ServiceError
-
-FORMAT = "collection-cms export"
-VERSION = 1
-#: Columns never exported: secrets.
-SECRET_COLUMNS = {"users": {"password_hash", "session_token"}}
+from cms.services.export_format import (
+    FORMAT,
+    MANIFEST,
+    SECRET_COLUMNS,
+    TABLES,
+    VERSION,
+    json_value,
+    schema_revision,
+    write_json,
+)
 
 
 class ExportError(ServiceError):
@@ -63,22 +64,6 @@ def article_record(article: Article) -> dict[str, Any]:
     return record
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, bytes):
-        return base64.b64encode(value).decode()
-    return value
-
-
-def _write_json(path: Path, data: Any) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=_json_value) + "\n")
-
-
 def _export_articles(folder: Path) -> int:
     folder.mkdir()
     query = (
@@ -89,7 +74,7 @@ def _export_articles(folder: Path) -> int:
     )
     count = 0
     for article in db.session.scalars(query):
-        _write_json(folder / f"{article.id:06d}-{article.slug[:80]}.json", article_record(article))
+        write_json(folder / f"{article.id:06d}-{article.slug[:80]}.json", article_record(article))
         count += 1
     return count
 
@@ -98,13 +83,13 @@ def _export_tables(folder: Path) -> dict[str, int]:
     folder.mkdir()
     counts = {}
     for table in db.metadata.sorted_tables:
-        hidden = SECRET_COLUMNS.get(table.name, set())
+        hidden = SECRET_COLUMNS.get(table.name, frozenset())
         columns = [column for column in table.columns if column.name not in hidden]
         rows = db.session.execute(select(*columns).order_by(*table.primary_key.columns))
         records = [
-            {name: _json_value(value) for name, value in row._mapping.items()} for row in rows
+            {name: json_value(value) for name, value in row._mapping.items()} for row in rows
         ]
-        _write_json(folder / f"{table.name}.json", records)
+        write_json(folder / f"{table.name}.json", records)
         counts[table.name] = len(records)
     return counts
 
@@ -116,15 +101,16 @@ def export(folder: Path) -> ExportReport:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         articles = _export_articles(folder / "articles")
-        tables = _export_tables(folder / "tables")
+        tables = _export_tables(folder / TABLES)
         manifest = {
             "format": FORMAT,
             "version": VERSION,
+            "schema": schema_revision(db.session.connection()),
             "exported_at": utcnow().isoformat(),
             "articles": articles,
             "tables": tables,
         }
-        _write_json(folder / "manifest.json", manifest)
+        write_json(folder / MANIFEST, manifest)
     except OSError as error:
         raise ExportError(f"Could not write the export: {error}") from error
     finally:

@@ -92,6 +92,12 @@ def _dummy_hash() -> str:
     return generate_password_hash(secrets.token_hex(16))
 
 
+def unusable_password_hash() -> str:
+    """A hash no password matches (of a random secret nobody keeps), checked as slowly as any:
+    for accounts that must be given a password before they can log in (a restored export)."""
+    return _dummy_hash()
+
+
 def authenticate(username: str, password: str) -> User | None:
     """The active user with this name and password, or None.
 
