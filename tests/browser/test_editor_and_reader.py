@@ -42,6 +42,13 @@ def test_editor_edits_a_title_and_readers_see_it(
     page.get_by_role("link", name="Putin Mends Fences in Astana").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Putin Mends Fences in Astana")
     expect(page.locator("time").first).to_have_text("30 September 2014")
+    # On paper: no navigation, the article's own address, the source's address spelt out.
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_text(re.compile(r"^From http://127\.0\.0\.1:\d+/articles/"))).to_be_visible()
+    after = "getComputedStyle(document.querySelector('a.source-link'), '::after').content"
+    assert page.evaluate(after).startswith('" (http')
+    page.emulate_media(media="screen")
     page.get_by_role("link", name=re.compile("^Window on Eurasia: Nazarbayev")).click()
     expect(page.get_by_text("follows up this article")).to_be_visible()
     assert errors == []

@@ -96,3 +96,16 @@ def test_entity_chips_link_to_entity_pages(app: Flask, client: FlaskClient) -> N
     html = client.get(f"/articles/{slug}").text
     assert '<a href="/entities/astana">Astana <span class="kind">place</span></a>' in html
     assert '<a href="/entities/vladimir-putin">Vladimir Putin' in html
+
+
+def test_a_print_stylesheet_is_linked_for_print_only_and_served(
+    app: Flask, client: FlaskClient
+) -> None:
+    with app.app_context():
+        make_article("On paper", outlet="AP", date="2023-11-09")
+    page = client.get("/articles/on-paper").text
+    assert '<link rel="stylesheet" href="/static/print.css" media="print">' in page
+    assert '<p class="print-only muted">From http://localhost/articles/on-paper</p>' in page
+    with client.get("/static/print.css") as sheet:  # a file response: close it
+        assert (sheet.status_code, sheet.mimetype) == (200, "text/css")
+        assert ".site-header" in sheet.text and 'content: " (" attr(href) ")"' in sheet.text
