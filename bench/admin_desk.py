@@ -3,6 +3,7 @@ of an article with 200 revisions, through the real app (logged in, CSRF on, test
 
     python -m bench.admin_desk                     # 100,000 articles, writes bench/RESULTS.md
     python -m bench.admin_desk --count 5000 --no-record
+    python -m bench.admin_desk --keep /tmp/14/desk   # build once, reuse (migrated to head)
 
 Articles come from ``bench/corpus.py`` and are inserted with plain SQL (the importer is not what
 is measured). Each page is fetched ``--repeat`` times after one warm-up; medians are reported.
@@ -31,13 +32,17 @@ from cms.extensions import db
 from cms.models import Role
 from cms.services import users
 
+USERNAME = "desk"
 PASSWORD = "a long benchmark password"
 RESULTS = Path(__file__).parent / "RESULTS.md"
 SECTION = "## Editor's desk (admin)"
 
 
 def build(folder: Path, count: int) -> tuple[object, Path]:
+    """A migrated database of ``count`` articles in ``folder``; one already there is reused
+    (upgraded to the current schema), so a 100,000-article database is built once."""
     database = folder / "desk.sqlite3"
+    existed = database.exists()
     app = create_app(
         {
             "INSTANCE_PATH": str(folder),
@@ -46,10 +51,12 @@ def build(folder: Path, count: int) -> tuple[object, Path]:
     )
     with app.app_context():
         flask_migrate.upgrade()
-        users.create_user("bench", PASSWORD, Role.ADMIN)
-        db.session.commit()
+        if not existed:
+            users.create_user(USERNAME, PASSWORD, Role.ADMIN)
+            db.session.commit()
         db.engine.dispose()
-    _fill(database, count)
+    if not existed:
+        _fill(database, count)
     return app, database
 
 
@@ -133,7 +140,7 @@ def _revisions(con: sqlite3.Connection, row: tuple, count: int = 200) -> None:
 def login(client: object) -> None:
     page = client.get("/login").text  # type: ignore[attr-defined]
     token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
-    data = {"username": "bench", "password": PASSWORD, "csrf_token": token}
+    data = {"username": USERNAME, "password": PASSWORD, "csrf_token": token}
     assert client.post("/login", data=data).status_code == 302  # type: ignore[attr-defined]
 
 
@@ -161,10 +168,12 @@ PAGES = {
 }
 
 
-def run(count: int, repeat: int) -> dict[str, float]:
+def run(count: int, repeat: int, keep: Path | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        app, _ = build(Path(tmp), count)
+        folder = keep or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        app, _ = build(folder, count)
         print(f"built {count} articles in {time.perf_counter() - started:.0f} s")
         client = app.test_client()  # type: ignore[attr-defined]
         login(client)
@@ -204,8 +213,17 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument(
+        "--keep", type=Path, help="build the database in this folder once and reuse it after"
+    )
+    parser.add_argument("--build-only", action="store_true", help="build (or upgrade), no timing")
     args = parser.parse_args()
-    figures = run(args.count, args.repeat)
+    if args.build_only:
+        folder = args.keep or Path(tempfile.mkdtemp())
+        folder.mkdir(parents=True, exist_ok=True)
+        build(folder, args.count)
+        return
+    figures = run(args.count, args.repeat, args.keep)
     if not args.no_record:
         record(figures, args.count, args.repeat)
 

@@ -15,14 +15,14 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 from wtforms import StringField
 
-from cms.admin import article_list, history
+from cms.admin import article_list, history, pending_pages
 from cms.admin.base import ServiceModelView
 from cms.admin.pickers import article_label
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, Outlet, Relation, Tag
 from cms.queries import links
 from cms.queries.review import pending_counts
-from cms.services import articles, bulk, restore, revisions, taxonomy
+from cms.services import articles, bulk, pending, restore, revisions, taxonomy
 from cms.services.errors import StaleEdit
 from cms.services.search.fts5 import matching_ids_sql
 from cms.services.search.text import parse_query
@@ -38,7 +38,7 @@ def _matching_ids(term: str) -> Any:
     return text(sql).bindparams(**params).columns(id=Integer)
 
 
-class ArticleView(ServiceModelView):
+class ArticleView(pending_pages.PendingPages, ServiceModelView):
     record_type = "article"
     edit_template = "admin/article_edit.html"
     list_template = "admin/article_list.html"
@@ -83,6 +83,7 @@ class ArticleView(ServiceModelView):
         "authors",
         "published_on",
         "date_precision",
+        "date_basis",
         "url",
         "kind",
         "status",
@@ -110,6 +111,11 @@ class ArticleView(ServiceModelView):
             "description": "For a month or a year, pick any day in it and set the precision.",
         },
         "date_precision": {"description": "How much of the date is known."},
+        "date_basis": {
+            "label": "Date from",
+            "description": "The source, or the editors: choose editors when you placed an "
+            "undated text by what it reports (readers are told).",
+        },
         "authors": {"description": "As credited, separated by commas."},
         "url": {"label": "Original URL"},
         "summary": {"description": "Two or three sentences in our own words."},
@@ -174,7 +180,17 @@ class ArticleView(ServiceModelView):
         return articles.create_article(changes, actor)
 
     def update(self, model: Article, changes: dict[str, Any], actor: Any, version: Any) -> Article:
-        return articles.update_article(model, changes, actor, version)
+        """A published article's edit waits as pending changes; others apply at once."""
+        pending_version = parse_version(request.form.get("pending_version"))
+        was_published = pending.goes_pending(model, changes)
+        pending.edit_article(model, changes, actor, version, pending_version)
+        if was_published:
+            flash(
+                "Saved as pending changes: readers still see the published version until "
+                "you publish the changes.",
+                "info",
+            )
+        return model
 
     def delete(self, model: Article, actor: Any) -> None:
         articles.delete_article(model, actor)

@@ -34,7 +34,7 @@ from cms.services.versions import parse_version
 T = TypeVar("T")
 
 #: Form fields that are not changes to the record.
-NOT_CHANGES = frozenset({"csrf_token", "edit_version"})
+NOT_CHANGES = frozenset({"csrf_token", "edit_version", "pending_version"})
 
 
 class EnumByValueConverter(AdminModelConverter):

@@ -11,7 +11,7 @@ from cms.models.article import (
 )
 from cms.models.base import Base
 from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
-from cms.models.history import AuditEntry, Revision
+from cms.models.history import AuditEntry, PendingRevision, Revision
 from cms.models.importing import (
     ImportBatch,
     ImportItem,
@@ -47,6 +47,7 @@ __all__ = [
     "Link",
     "Mention",
     "Origin",
+    "PendingRevision",
     "Outlet",
     "OutletKind",
     "Ownership",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from cms.models.base import Base, utcnow
+from cms.models.base import Base, Versioned, utcnow
 
 if TYPE_CHECKING:
     from cms.models.user import User
@@ -42,6 +42,39 @@ class Revision(Base):
 
     def __str__(self) -> str:
         return f"Revision {self.number}"
+
+
+class PendingRevision(Versioned, Base):
+    """Changes to a published article that readers do not see until an editor publishes them.
+
+    At most one per article. It keeps the whole state the article would have (a snapshot
+    like a revision's) and the fields that differ from the published version; publishing
+    applies those fields only, so a change made to other fields meanwhile is not undone.
+    """
+
+    __tablename__ = "pending_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), unique=True
+    )
+    #: The article's version when these changes were last saved.
+    based_on_version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    #: Who saved the changes last.
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    #: The fields that differ from the published article, in the history page's order.
+    changed_fields: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: Every editable field as it will be once published (the same shape as a revision's).
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    user: Mapped[User | None] = relationship()
+
+    def __str__(self) -> str:
+        return f"Pending changes to article {self.article_id}"
 
 
 class AuditEntry(Base):

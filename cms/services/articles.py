@@ -31,6 +31,7 @@ EDITABLE_FIELDS = frozenset(
         "authors",
         "published_on",
         "date_precision",
+        "date_basis",
         "url",
         "language",
         "kind",
@@ -92,18 +93,24 @@ _TEXT_FIELDS = frozenset(
 )
 
 
+def with_new_tags(article: Article, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """``changes`` with the tags typed by name (``new_tags``) found or made and added to
+    ``tags``: editors add tags "without leaving the article"."""
+    changes = dict(changes)
+    names = [name for name in (changes.pop("new_tags", None) or "").split(",") if name.strip()]
+    if names:
+        wanted = changes.get("tags", article.tags)
+        changes["tags"] = list(dict.fromkeys([*wanted, *taxonomy.tags_named(names)]))
+    return changes
+
+
 def apply_changes(article: Article, changes: Mapping[str, Any]) -> ArticleStatus:
     """Set the changed fields; the status is returned, to go through the publishing rules."""
     unknown = set(changes) - EDITABLE_FIELDS
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
     old_summary = article.summary
-    changes = dict(changes)
-    names = [name for name in (changes.pop("new_tags", None) or "").split(",") if name.strip()]
-    if names:
-        # Tags typed by name are found in any letter case, or made: "without leaving the article".
-        wanted = changes.get("tags", article.tags)
-        changes["tags"] = list(dict.fromkeys([*wanted, *taxonomy.tags_named(names)]))
+    changes = with_new_tags(article, changes)
     for name, value in changes.items():
         if name in _TEXT_FIELDS:
             # Browsers send a textarea's line breaks as CRLF: without this every save

@@ -15,7 +15,7 @@ from sqlalchemy.orm import defer
 
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, Tag, User
-from cms.services import articles
+from cms.services import articles, pending
 from cms.services.errors import ServiceError
 
 
@@ -44,15 +44,24 @@ def _articles(ids: Iterable[int]) -> list[Article]:
 
 
 def change_status(ids: Iterable[int], new: ArticleStatus, actor: User | None) -> BulkResult:
-    """Move each article to ``new`` where the transition table allows it."""
+    """Move each article to ``new`` where the transition table allows it.
+
+    Publishing also publishes an article's pending changes, if it has any: on an article
+    that is published already, that is all it does.
+    """
     result = BulkResult()
+    publishing = new is ArticleStatus.PUBLISHED
     for article in _articles(ids):
-        if article.status is new:
+        waiting = pending.pending_of(article.id) if publishing else None
+        if article.status is new and waiting is None:
             result.unchanged += 1
             continue
         try:
             with db.session.begin_nested():
-                articles.update_article(article, {"status": new}, actor, article.version)
+                if article.status is not new:
+                    articles.update_article(article, {"status": new}, actor, article.version)
+                if waiting is not None:
+                    pending.apply_pending(article, waiting, actor)
         except ServiceError as refusal:
             result.refused.append((article.title, str(refusal)))
         else:

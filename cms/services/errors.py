@@ -21,4 +21,5 @@ class StaleEdit(Conflict):
             f"Someone else saved this {what} while you were editing it. Their version is "
             "shown beside yours: nothing was saved."
         )
+        self.what = what
         self.current_version = current_version

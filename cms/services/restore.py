@@ -17,6 +17,7 @@ from cms.models import (
     Article,
     ArticleKind,
     AuditEntry,
+    DateBasis,
     Link,
     Origin,
     Outlet,
@@ -32,14 +33,16 @@ from cms.services.errors import Conflict, NotAllowed
 from cms.services.slugs import free_slug
 
 _TEXT = ("title", "slug", "authors", "url", "language", "summary", "body", "editor_notes")
-_ENUMS = {"kind": ArticleKind, "text_kind": TextKind, "origin": Origin}
+_ENUMS = {"kind": ArticleKind, "text_kind": TextKind, "origin": Origin, "date_basis": DateBasis}
 
 
-def changes_from_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
+def changes_from_snapshot(
+    snapshot: dict[str, Any], *, make_missing_tags: bool = True
+) -> dict[str, Any]:
     """A revision's snapshot as changes ``update_article`` accepts (all but the status).
 
     The outlet and tags are found by id, so a rename since does not lose them; a tag deleted
-    since is made again by its old name.
+    since is made again by its old name (or, with ``make_missing_tags=False``, left out).
     """
     changes: dict[str, Any] = {name: snapshot.get(name) or "" for name in _TEXT}
     for name, enum in _ENUMS.items():
@@ -53,16 +56,19 @@ def changes_from_snapshot(snapshot: dict[str, Any]) -> dict[str, Any]:
     changes["outlet"] = db.session.get(Outlet, outlet_id) if outlet_id else None
     if changes["outlet"] is None and snapshot.get("outlet"):
         changes["outlet"] = taxonomy.find_outlet(snapshot["outlet"])
-    changes["tags"] = _tags(snapshot.get("tag_ids", []), snapshot.get("tags", []))
+    ids, names = snapshot.get("tag_ids", []), snapshot.get("tags", [])
+    changes["tags"] = _tags(ids, names, make_missing_tags)
     return changes
 
 
-def _tags(ids: list[int], names: list[str]) -> list[Tag]:
+def _tags(ids: list[int], names: list[str], make_missing: bool = True) -> list[Tag]:
     """The snapshot's tags: by id where they still exist, else by (or made from) their name."""
     tags = []
     for tag_id, name in zip(ids, names, strict=False):
-        tag = db.session.get(Tag, tag_id) or taxonomy.get_or_create_tag(name)
-        if tag not in tags:
+        tag = db.session.get(Tag, tag_id)
+        if tag is None:
+            tag = taxonomy.get_or_create_tag(name) if make_missing else taxonomy.find_tag(name)
+        if tag is not None and tag not in tags:
             tags.append(tag)
     return tags
 

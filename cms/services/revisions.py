@@ -19,6 +19,7 @@ SNAPSHOT_FIELDS = (
     "authors",
     "published_on",
     "date_precision",
+    "date_basis",
     "url",
     "language",
     "kind",

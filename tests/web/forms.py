@@ -54,3 +54,13 @@ def open_form(client: FlaskClient, url: str) -> tuple[str, dict[str, str]]:
     """The page at ``url`` and the fields its form would post back."""
     html = client.get(url).text
     return html, form_fields(html)
+
+
+def publish_pending(client: FlaskClient, article_id: int) -> str:
+    """Press "Publish the changes" on an article's edit page, as an editor would."""
+    html = client.get(f"/admin/articles/edit/?id={article_id}").text
+    start = html.index('action="/admin/articles/pending/publish/"')
+    form = html[start : html.index("</form>", start)]
+    fields = dict(re.findall(r'name="([^"]+)" value="([^"]*)"', form))
+    response = client.post("/admin/articles/pending/publish/", data=fields, follow_redirects=True)
+    return response.text

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, Role
 from tests.conftest import Auth, csrf_token
-from tests.web.forms import form_fields
+from tests.web.forms import form_fields, publish_pending
 
 
 def _admin_urls(app: Flask) -> list[tuple[str, str]]:
@@ -72,7 +72,7 @@ def _article(app: Flask, title_start: str) -> Article:
         return article
 
 
-def test_a_title_edited_in_the_admin_shows_on_the_public_page(
+def test_a_title_edited_in_the_admin_shows_on_the_public_page_once_published(
     seeded: Flask, make_user, auth: Auth, client: FlaskClient
 ) -> None:
     make_user(role=Role.EDITOR)
@@ -84,6 +84,9 @@ def test_a_title_edited_in_the_admin_shows_on_the_public_page(
     response = client.post(f"/admin/articles/edit/?id={article.id}", data=form)
     assert response.status_code == 302, response.text
     html = client.get(f"/articles/{article.slug}").text
+    assert "<h1>Putin Visits Kazakhstan After Remarks Cause Alarm</h1>" in html
+    publish_pending(client, article.id)
+    html = client.get(f"/articles/{article.slug}").text
     assert "<h1>Putin Mends Fences in Astana</h1>" in html
 
 
@@ -91,6 +94,9 @@ def test_a_stale_edit_form_is_refused(seeded: Flask, make_user, auth: Auth, clie
     make_user()
     auth.login()
     article = _article(seeded, "Window on Eurasia")
+    with seeded.app_context():  # a draft: its edits apply at once (see test_pending_changes)
+        db.session.get(Article, article.id).status = ArticleStatus.DRAFT
+        db.session.commit()
     _, stale = _edit_form(client, article.id)
     _, fresh = _edit_form(client, article.id)
     fresh["title"] = "First editor's title"

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from cms.extensions import db
 from cms.models import Article, AuditEntry, Link, Outlet, Revision, Tag
 from tests.conftest import Auth, csrf_token
-from tests.web.forms import form_fields, open_form
+from tests.web.forms import form_fields, open_form, publish_pending
 
 
 @pytest.fixture
@@ -34,6 +34,7 @@ def test_an_admin_edit_is_a_revision_by_the_logged_in_editor(seeded, editor) -> 
     _, form = open_form(editor, url)
     form["summary"] = "Written by our editor."
     assert editor.post(url, data=form).status_code == 302
+    publish_pending(editor, article.id)  # the article is published: the edit waited
     with seeded.app_context():
         saved = db.session.get(Article, article.id)
         assert saved.summary_by_editor is True
