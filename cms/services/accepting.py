@@ -28,7 +28,7 @@ from cms.models import (
 from cms.pipeline.analyse import Name
 from cms.pipeline.analyse.gazetteer import Gazetteer
 from cms.pipeline.types import PartialDate
-from cms.services import articles, entities, links, suggestions, taxonomy
+from cms.services import articles, entities, importing_warnings, links, suggestions, taxonomy
 from cms.services.errors import Conflict
 
 #: "Accept all tags above" this score.
@@ -160,7 +160,8 @@ def _accept_duplicate(
 
 
 def _accept_field(article: Article, field: str, value: str, actor: User | None) -> None:
-    """Set a field from the importer's inference; the field, now an editor's, stops warning."""
+    """Set a field from the importer's inference; the field, now an editor's, stops warning
+    (also when the value was already there: accepting it is the editor's confirmation)."""
     if field == "date":
         date = PartialDate.parse(value)
         _update(article, {"published_on": date.value, "date_precision": date.precision}, actor)
@@ -170,3 +171,4 @@ def _accept_field(article: Article, field: str, value: str, actor: User | None) 
         _update(article, {field: value}, actor)
     else:
         raise Conflict(f"Cannot accept a value for the field {field!r}.")
+    importing_warnings.resolve(article, {field}, actor)

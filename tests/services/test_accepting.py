@@ -10,14 +10,16 @@ from cms.models import (
     Article,
     ArticleStatus,
     Entity,
+    ImportWarning,
     Link,
     Mention,
     Relation,
     Suggestion,
     SuggestionKind,
     SuggestionState,
+    User,
 )
-from cms.services import accepting, analysis, articles, suggestions
+from cms.services import accepting, analysis, articles, importing, suggestions
 from cms.services.accepting import DuplicateChoice
 from cms.services.transaction import write
 from tests.services.test_suggestions import article_titled
@@ -189,3 +191,52 @@ def test_accepting_a_field_value_sets_the_field(seeded: Flask) -> None:
         with write():
             analysis.analyse_article(article)  # the analysers never drop the importer's own
         assert found.state is SuggestionState.ACCEPTED
+
+
+def test_accepting_a_date_found_in_the_body_settles_the_import_warning(
+    app: Flask, make_user, tmp_path
+) -> None:
+    """Through the real import: no stated date, a date seen in the text offered as a field
+    suggestion; accepting it sets the date and resolves the "date" warning in the editor's name."""
+    editor = make_user()
+    path = tmp_path / "talks.txt"
+    path.write_text(
+        "Steppe talks end without a deal\n\n"
+        "The talks, which began on September 30, 2014, ended without a deal on trade.\n",
+        encoding="utf-8",
+    )
+    with app.app_context():
+        report = importing.import_files(importing.find_files([path]), channel="cli")
+        article = db.session.get(Article, report.lines[0].article_id)
+        assert article.published_on is None
+        assert "date" in [w.field for w in article.open_import_warnings]
+        (found,) = pending_of(article, SuggestionKind.FIELD)
+        assert (found.field, found.value) == ("date", "2014-09-30")
+        with write():
+            accepting.accept(found, actor=db.session.get(User, editor.id))
+        assert article.published_date.isoformat() == "2014-09-30"
+        (warning,) = [w for w in article.import_warnings if w.field == "date"]
+        assert (warning.is_open, warning.resolved_by_id) == (False, editor.id)
+        assert "date" not in [w.field for w in article.open_import_warnings]
+
+
+def test_accepting_a_field_value_the_article_already_has_still_confirms_it(
+    seeded: Flask,
+) -> None:
+    """Accepting is the editor's confirmation even when it changes nothing."""
+    with seeded.app_context():
+        article = new_article()
+        with write():
+            db.session.add(ImportWarning(article_id=article.id, field="title", kind="suggested"))
+            found = Suggestion(
+                article_id=article.id,
+                kind=SuggestionKind.FIELD,
+                field="title",
+                value=article.title,
+                key=f"field:title:{article.title}",
+                source="import.title",
+                reason="the first line of the text",
+            )
+            db.session.add(found)
+        accept(found)
+        assert article.open_import_warnings == []
