@@ -13,9 +13,6 @@ from typing import Any
 
 from sqlalchemy import Engine, event
 
-#: An execution option that makes the next transaction on a connection BEGIN IMMEDIATE.
-IMMEDIATE = "cms_sqlite_begin_immediate"
-
 #: True while a ``write()`` block runs in this thread: every transaction it begins is IMMEDIATE.
 writing: ContextVar[bool] = ContextVar("cms_sqlite_writing", default=False)
 
@@ -47,7 +44,8 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        immediate = bool(connection.get_execution_options().get(IMMEDIATE, False) or writing.get())
+        # Only a ``write()`` block takes the write lock: there is no other way to ask for it.
+        immediate = writing.get()
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
         connection.info[BEGAN_IMMEDIATE] = immediate
         connection.info[CHANGES_AT_BEGIN] = connection.connection.driver_connection.total_changes
