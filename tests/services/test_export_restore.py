@@ -21,16 +21,27 @@ from cms.extensions import db
 from cms.models import (
     Article,
     ArticleStatus,
+    AuditEntry,
     EntityKind,
     Relation,
     Role,
+    SlugRedirect,
     Suggestion,
     SuggestionKind,
     SuggestionState,
     Tag,
     User,
 )
-from cms.services import accepting, articles, entities, links, suggestions, taxonomy, users
+from cms.services import (
+    accepting,
+    articles,
+    entities,
+    links,
+    restore,
+    suggestions,
+    taxonomy,
+    users,
+)
 from cms.services import vocabulary as vocabularies
 from cms.services.export_format import SECRET_COLUMNS
 from cms.services.transaction import write
@@ -260,3 +271,21 @@ def test_import_points_an_export_to_restore(exported: tuple[Flask, Path], runner
     result = runner.invoke(args=["import", str(exported[1])])
     assert result.exit_code == 1
     assert f"flask --app wsgi restore {exported[1]}" in result.output
+
+
+def test_the_restored_site_keeps_its_addresses_and_its_trash(
+    exported: tuple[Flask, Path], empty: Flask
+) -> None:
+    """Kept ids keep what refers to them: old slugs redirect, the trash brings an article back."""
+    assert empty.test_cli_runner().invoke(args=["restore", str(exported[1])]).exit_code == 0
+    client = empty.test_client()
+    assert client.get("/articles/putin-astana-2014").status_code == 200
+    with empty.app_context():
+        old_slug = _one(select(SlugRedirect.old_slug).where(SlugRedirect.kind == "article"))
+        deleted = _one(select(AuditEntry).where(AuditEntry.action == "delete"))
+        with write():
+            back = restore.restore_article(deleted.id, None)
+        assert (back.id, back.title) == (deleted.record_id, "Written by mistake")
+    response = client.get(f"/articles/{old_slug}")
+    assert response.status_code == 301
+    assert response.location.endswith("/articles/putin-astana-2014")
