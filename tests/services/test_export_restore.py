@@ -37,6 +37,7 @@ from cms.services import (
     articles,
     entities,
     links,
+    pending,
     restore,
     suggestions,
     taxonomy,
@@ -92,6 +93,7 @@ def _editors_day() -> None:
     gone = articles.create_article({"title": "Written by mistake", "body": "Oops."}, editor)
     articles.delete_article(gone, chief)  # to the trash: the audit log keeps it
     links.link_articles(third, fifth, Relation.CITES, "Quotes the ministry.", editor)
+    pending.edit_article(fifth, {"summary": "Not yet for readers."}, editor, fifth.version, None)
     accepting.accept(_suggestion(SuggestionKind.TAG), editor)
     accepting.accept(_suggestion(SuggestionKind.ENTITY, "entity:new:"), editor)
     accepting.accept(_suggestion(SuggestionKind.ENTITY), editor)
