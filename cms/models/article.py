@@ -64,6 +64,8 @@ class Article(Timestamped, Base):
         ),
         # The admin's article list sorts by last save: without it, each page sorts them all.
         Index("ix_articles_updated_at", "updated_at"),
+        # Public lists: published, newest first, undated last, ties by id (one index scan).
+        Index("ix_articles_public_order", "status", "published_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

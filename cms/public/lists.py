@@ -13,6 +13,7 @@ from cms.public.helpers import existing, page_number, page_size, request_filters
 from cms.queries import entities, taxonomy
 from cms.queries.articles import published_articles
 from cms.queries.filters import ArticleFilters
+from cms.queries.versioned import kept
 
 
 @bp.get("/articles/")
@@ -40,20 +41,25 @@ class Control:
 
 def _controls(filters: ArticleFilters) -> list[Control]:
     chosen = filters.to_args()
+    return [
+        Control(name, label, options, chosen.get(name))
+        for name, label, options in kept("filter options", _options)
+    ]
+
+
+def _options() -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Each control's (parameter, label, options): the same for everyone until data changes."""
     outlets = [(o.slug, f"{o.name} ({n})") for o, n in taxonomy.outlets_with_counts()]
     kinds = [(k.value, k.value.capitalize()) for k in OutletKind]
     tags = [(t.slug, f"{t.name} ({n})") for t, n in taxonomy.tags_with_counts()]
     years = [(str(y), f"{y} ({n})") for y, n in taxonomy.years_with_counts()]
     named = [(e.slug, f"{e.name} ({n})") for e, n in entities.entities_with_counts()]
     return [
-        Control(name, label, options, chosen.get(name))
-        for name, label, options in [
-            ("outlet", "Outlet", outlets),
-            ("outlet_kind", "Kind of outlet", kinds),
-            ("tag", "Tag", tags),
-            ("entity", "Mentions", named),
-            ("year", "Year", years),
-        ]
+        ("outlet", "Outlet", outlets),
+        ("outlet_kind", "Kind of outlet", kinds),
+        ("tag", "Tag", tags),
+        ("entity", "Mentions", named),
+        ("year", "Year", years),
     ]
 
 

@@ -15,6 +15,7 @@ from cms.public.helpers import existing, page_number, page_size
 from cms.queries import taxonomy, timeline
 from cms.queries.articles import links_of, published_article, published_articles
 from cms.queries.entities import entities_of
+from cms.queries.versioned import kept
 from cms.rendering import format_partial_date, markdown_to_html
 
 
@@ -31,13 +32,22 @@ def _markdown_filter(text: str) -> Markup:
 @bp.get("/")
 def home() -> ResponseReturnValue:
     page = existing(published_articles(number=page_number(), size=page_size()))
+    sidebar, outlet_count = kept("home sidebar", _home_sidebar)
     return render_template(
-        "public/home.html",
-        page=page,
+        "public/home.html", page=page, sidebar=sidebar, outlet_count=outlet_count
+    )
+
+
+def _home_sidebar() -> tuple[Markup, int]:
+    """The sidebar's HTML (years, outlets, tags with counts) and how many outlets it lists."""
+    outlets = taxonomy.outlets_with_counts()
+    html = render_template(
+        "public/_home_sidebar.html",
         tags=taxonomy.tags_with_counts(),
-        outlets=taxonomy.outlets_with_counts(),
+        outlets=outlets,
         years=charts.year_bars(timeline.by_year()),
     )
+    return Markup(html), len(outlets)
 
 
 @bp.get("/articles/<slug>")

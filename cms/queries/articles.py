@@ -11,7 +11,8 @@ from sqlalchemy.orm import selectinload
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, Entity, Link, Mention, Outlet, Relation, Tag
 from cms.queries.filters import NO_FILTERS, ArticleFilters
-from cms.queries.paging import Page, paginate
+from cms.queries.paging import Page, count_of, paginate
+from cms.queries.versioned import kept
 
 PUBLISHED = Article.status == ArticleStatus.PUBLISHED
 
@@ -114,9 +115,9 @@ def filtered(query: Select, filters: ArticleFilters) -> Select:
 
 def _newest_first(query: Select) -> Select:
     return query.options(selectinload(Article.outlet), selectinload(Article.tags)).order_by(
-        # Undated articles go last; ties break by id so paging is stable.
-        Article.published_on.is_(None),
-        Article.published_on.desc(),
+        # Undated articles go last; ties break by id so paging is stable. A backward scan of
+        # ix_articles_public_order (status, published_on, id) gives exactly this order.
+        Article.published_on.desc().nulls_last(),
         Article.id.desc(),
     )
 
@@ -124,8 +125,12 @@ def _newest_first(query: Select) -> Select:
 def published_articles(
     filters: ArticleFilters = NO_FILTERS, number: int = 1, size: int = 20
 ) -> Page:
-    """One page of the published articles matching ``filters``, newest first."""
-    return paginate(_newest_first(filtered(select(Article), filters)), number, size)
+    """One page of the published articles matching ``filters``, newest first.
+
+    The total is kept until the data changes (``versioned``): counting is the dear part.
+    """
+    query = _newest_first(filtered(select(Article), filters))
+    return paginate(query, number, size, kept(("total", filters), lambda: count_of(query)))
 
 
 def published_article(slug: str) -> Article | None:

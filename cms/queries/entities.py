@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from cms.extensions import db
 from cms.models import Article, Entity, Mention, Outlet
 from cms.queries.articles import PUBLISHED
+from cms.queries.versioned import kept, with_objects
 
 
 def _mentioned_in_published() -> object:
@@ -16,18 +17,20 @@ def _mentioned_in_published() -> object:
 
 def entities_with_counts(with_aliases: bool = False) -> list[tuple[Entity, int]]:
     """Entities mentioned in at least one published article, with in how many, by name."""
-    count = _mentioned_in_published()
+    query = select(Entity).options(selectinload(Entity.aliases)) if with_aliases else select(Entity)
+    return with_objects(query, kept("entity counts", _entity_counts))
+
+
+def _entity_counts() -> list[tuple[int, int]]:
     query = (
-        select(Entity, count)
+        select(Entity.id, _mentioned_in_published())
         .join(Mention, Mention.entity_id == Entity.id)
         .join(Article, Article.id == Mention.article_id)
         .where(PUBLISHED)
         .group_by(Entity.id)
         .order_by(Entity.name_key)
     )
-    if with_aliases:
-        query = query.options(selectinload(Entity.aliases))
-    return [(entity, n) for entity, n in db.session.execute(query)]
+    return [(id_, n) for id_, n in db.session.execute(query)]
 
 
 def entity_by_slug(slug: str) -> Entity | None:
@@ -46,17 +49,21 @@ def entity_by_slug(slug: str) -> Entity | None:
 def coverage(entity: Entity) -> list[tuple[str, str, int, int]]:
     """How the published articles mentioning ``entity`` spread: (outlet name, outlet slug,
     year, articles), by outlet then year. Undated articles are left out."""
+    return kept(("coverage", entity.id), lambda: _coverage(entity.id))
+
+
+def _coverage(entity_id: int) -> list[tuple[str, str, int, int]]:
     year = extract("year", Article.published_on)
     query = (
         select(Outlet.name, Outlet.slug, year, func.count(func.distinct(Article.id)))
         .select_from(Mention)
         .join(Article, Article.id == Mention.article_id)
         .join(Outlet, Outlet.id == Article.outlet_id)
-        .where(Mention.entity_id == entity.id, PUBLISHED, Article.published_on.is_not(None))
+        .where(Mention.entity_id == entity_id, PUBLISHED, Article.published_on.is_not(None))
         .group_by(Outlet.name, Outlet.slug, year)
         .order_by(Outlet.name, year)
     )
-    return [tuple(row) for row in db.session.execute(query)]
+    return [(name, slug, int(y), n) for name, slug, y, n in db.session.execute(query)]
 
 
 def entities_of(article: Article) -> list[Entity]:
