@@ -1,6 +1,6 @@
-"""The article list's columns and filters: human labels, minutes not microseconds, EXISTS filters.
+"""The article list's columns and filters: human labels, minutes not microseconds, set filters.
 
-Filters on tags and on "needs review" are EXISTS subqueries on ``Article``: a JOIN would repeat
+Filters on tags and on "needs review" are ``Article.id IN (ids)``: a JOIN would repeat
 rows and make the list's count wrong.
 """
 
@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from urllib.parse import quote
 
 from flask import g, url_for
 from flask_admin.contrib.sqla.filters import BaseSQLAFilter
 from markupsafe import Markup
-from sqlalchemy import exists, select
+from sqlalchemy import Select, select, union
 
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Outlet, Tag, article_tags
-from cms.queries.review import needs_review
+from cms.models import (
+    Article,
+    ArticleStatus,
+    ImportWarning,
+    Outlet,
+    Suggestion,
+    SuggestionState,
+    Tag,
+    article_tags,
+)
 from cms.rendering import format_partial_date
 
 
@@ -53,13 +62,25 @@ def _review(view: Any, context: Any, model: Article, name: str) -> Markup | str:
     return Markup('<span class="badge badge-warning">{}</span>').format(text)
 
 
+def _link_bases(view: Any) -> tuple[str, str]:
+    """The edit and public addresses with a slot for the id or slug, built once a request:
+    ``url_for`` for every row of a page cost more than the page's queries."""
+    bases = g.get("article_link_bases")
+    if bases is None:
+        back = view.get_url(".index_view")
+        edit = view.get_url(".edit_view", id="0", url=back).replace("id=0", "id={id}", 1)
+        public = url_for("public.article", slug="SLUG").replace("SLUG", "{slug}")
+        bases = g.article_link_bases = (edit, public)
+    return bases
+
+
 def _title(view: Any, context: Any, model: Article, name: str) -> Markup:
     """The title opens the editor; a published article also links to its public page."""
-    edit = view.get_url(".edit_view", id=model.id, url=view.get_url(".index_view"))
-    html = Markup('<a href="{}">{}</a>').format(edit, model.title)
+    edit, public = _link_bases(view)
+    html = Markup('<a href="{}">{}</a>').format(edit.format(id=model.id), model.title)
     if model.status is ArticleStatus.PUBLISHED:
-        public = url_for("public.article", slug=model.slug)
-        html += Markup(' <a href="{}" aria-label="Public page">↗</a>').format(public)
+        address = public.format(slug=quote(model.slug))
+        html += Markup(' <a href="{}" aria-label="Public page">↗</a>').format(address)
     return html
 
 
@@ -124,15 +145,23 @@ class OutletFilter(_Choice):
         return query.filter(Article.outlet_id == int(value))
 
 
+def _id_in(ids: Select) -> Any:
+    """``Article.id IN (ids)``, written so that SQLite walks the list's own order (an index)
+    and checks each id against the set, rather than fetching every id's row to sort them:
+    a row's last-saved time is stored after its long body. "+ 0" keeps the planner from
+    taking the id as a row look-up; 8,000 of 100,000 articles went from 76 ms to a few."""
+    return (Article.id + 0).in_(ids)
+
+
 class TagFilter(_Choice):
     def __init__(self) -> None:
         super().__init__(Article.id, "Tag", options=_Lazy(_tag_options))
 
     def apply(self, query: Any, value: Any, alias: Any = None) -> Any:
-        tagged = exists().where(
-            article_tags.c.article_id == Article.id, article_tags.c.tag_id == int(value)
-        )
-        return query.filter(tagged)
+        # The tag's articles read once from the tag's index: an EXISTS per article cost a
+        # look-up for each of 100,000 rows to count them.
+        tagged = select(article_tags.c.article_id).where(article_tags.c.tag_id == int(value))
+        return query.filter(_id_in(tagged))
 
 
 class YearFilter(BaseSQLAFilter):
@@ -153,12 +182,22 @@ class YearFilter(BaseSQLAFilter):
         return "is"
 
 
+def needing_review_ids() -> Select:
+    """Ids of the articles ``cms.queries.review.needs_review`` accepts (pending suggestions,
+    open import warnings), as one set read from two indexes: the same articles (a test
+    compares the two) without a look-up per article, which cost 120 ms at 100,000."""
+    suggested = select(Suggestion.article_id).where(Suggestion.state == SuggestionState.PENDING)
+    warned = select(ImportWarning.article_id).where(ImportWarning.resolved_at.is_(None))
+    return union(suggested, warned)
+
+
 class NeedsReviewFilter(_Choice):
     def __init__(self) -> None:
         super().__init__(Article.id, "Needs review", options=[("yes", "Yes"), ("no", "No")])
 
     def apply(self, query: Any, value: Any, alias: Any = None) -> Any:
-        return query.filter(needs_review() if value == "yes" else ~needs_review())
+        waiting = _id_in(needing_review_ids())
+        return query.filter(waiting if value == "yes" else ~waiting)
 
 
 def filters() -> list[BaseSQLAFilter]:

@@ -9,7 +9,7 @@ from flask import abort, flash, g, redirect, request, url_for
 from flask_admin import expose
 from flask_admin.actions import action
 from flask_login import current_user
-from sqlalchemy import Integer, or_, select, text
+from sqlalchemy import Integer, func, or_, select, text
 from sqlalchemy.orm import defer, selectinload
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
@@ -19,7 +19,7 @@ from cms.admin import article_list, history, pending_pages
 from cms.admin.base import ServiceModelView
 from cms.admin.pickers import article_label
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Outlet, Relation, Tag
+from cms.models import Article, ArticleStatus, Outlet, Relation, Tag, article_tags
 from cms.queries import links
 from cms.queries.review import pending_counts
 from cms.services import articles, bulk, pending, restore, revisions, taxonomy
@@ -45,6 +45,9 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
     named_filter_urls = True
     # Flask-Admin would JOIN-load the tags (a row per tag under the LIMIT): load them apart.
     column_auto_select_related = False
+    # No edit and delete icons per row (the title opens the editor; Delete is a list action):
+    # they cost a URL and a form with its own CSRF token for every row.
+    column_display_actions = False
     column_list = (
         "title",
         "outlet",
@@ -129,11 +132,37 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
         "raw": {"readonly": True},
     }
 
-    def get_query(self) -> Any:
-        # The list never shows body or raw text: don't load them for fifty rows a page.
-        return (
-            super()
-            .get_query()
+    def get_list(
+        self,
+        page: int | None,
+        sort_column: Any,
+        sort_desc: bool,
+        search: str | None,
+        filters: Any,
+        execute: bool = True,
+        page_size: int | None = None,
+    ) -> Any:
+        """A page in two steps: the page's ids by filter, order and offset, then its rows.
+
+        The first step reads only indexes (sorting whole rows means reading past each long
+        body to the columns stored after it); the second loads fifty rows by id, without
+        body or raw text, with their tags and outlets in one query each.
+        """
+        quick = self._one_tag_count(search, filters) if execute else None
+        g.skip_count = quick is not None
+        try:
+            count, query = super().get_list(
+                page, sort_column, sort_desc, search, filters, False, page_size
+            )
+        finally:
+            g.skip_count = False
+        if not execute:
+            return count, query
+        count = count if quick is None else quick
+        ids = [row_id for (row_id,) in query.with_entities(Article.id)]
+        found = db.session.scalars(
+            select(Article)
+            .where(Article.id.in_(ids))
             .options(
                 defer(Article.body),
                 defer(Article.raw),
@@ -141,12 +170,28 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
                 selectinload(Article.outlet),
             )
         )
-
-    def get_list(self, *args: Any, **kwargs: Any) -> Any:
-        count, rows = super().get_list(*args, **kwargs)
-        if kwargs.get("execute", True):
-            g.pending_counts = pending_counts([row.id for row in rows])
+        by_id = {row.id: row for row in found}
+        rows = [by_id[i] for i in ids if i in by_id]
+        g.pending_counts = pending_counts(ids)
         return count, rows
+
+    def get_count_query(self) -> Any:
+        return None if g.get("skip_count") else super().get_count_query()
+
+    def _one_tag_count(self, search: str | None, filters: list[Any] | None) -> int | None:
+        """How many articles a list filtered by one tag alone has, read from the tag's index.
+
+        Counting through the articles table looks up each tagged article's row (35 ms for a
+        tag on 8,000 of 100,000 articles); every tagged id is an article (a foreign key with
+        cascading delete), so the tag's index alone has the count. None for other lists.
+        """
+        if search or not filters or len(filters) != 1:
+            return None
+        index, _, value = filters[0]
+        if not isinstance(self._filters[index], article_list.TagFilter):
+            return None
+        query = select(func.count()).where(article_tags.c.tag_id == int(value))
+        return db.session.scalar(query)
 
     def _apply_search(
         self, query: Any, count_query: Any, joins: Any, count_joins: Any, search: str
@@ -278,6 +323,7 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
         if pair:
             old, new = (revisions.revision(article.id, n) for n in pair)
             changes = history.compare(old, new)
+        waiting = pending.pending_of(article.id)
         return self.render(
             "admin/article_history.html",
             article=article,
@@ -285,6 +331,8 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
             pair=pair,
             changes=changes,
             field_label=history.label,
+            pending_revision=waiting,
+            pending_changes=history.compare_pending(article, waiting) if waiting else [],
         )
 
     @expose("/history/restore/", methods=("POST",))

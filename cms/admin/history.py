@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from cms.admin.diff import Piece, word_diff
-from cms.models import Revision
-from cms.services.revisions import SNAPSHOT_FIELDS
+from cms.models import Article, PendingRevision, Revision
+from cms.services.revisions import SNAPSHOT_FIELDS, article_snapshot
 
 #: Fields whose change is shown word by word; the others as "old → new".
 PROSE_FIELDS = frozenset({"title", "authors", "summary", "body", "editor_notes"})
@@ -55,6 +55,12 @@ def compare(old: Revision, new: Revision) -> list[FieldChange]:
         pieces = word_diff(before or "", after or "") if field in PROSE_FIELDS else None
         changes.append(FieldChange(field, label(field), pieces, shown(before), shown(after)))
     return changes
+
+
+def compare_pending(article: Article, waiting: PendingRevision) -> list[FieldChange]:
+    """What publishing the pending changes would change in the published article."""
+    published = Revision(snapshot=article_snapshot(article))
+    return compare(published, waiting)  # type: ignore[arg-type]
 
 
 def pick_pair(numbers: list[int], a: int | None, b: int | None) -> tuple[int, int] | None:

@@ -66,6 +66,10 @@ class Article(Timestamped, Base):
         Index("ix_articles_updated_at", "updated_at"),
         # Public lists: published, newest first, undated last, ties by id (one index scan).
         Index("ix_articles_public_order", "status", "published_on", "id"),
+        # The admin list sorted by title, and filtered by year in its default order (the
+        # year's ids sorted by last save from this index alone, not from the rows).
+        Index("ix_articles_title", "title"),
+        Index("ix_articles_published_on_updated_at", "published_on", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import BigInteger, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cms.models.base import Base, enum_column, utcnow
@@ -99,6 +99,15 @@ class ImportWarning(Base):
     """
 
     __tablename__ = "import_warnings"
+    __table_args__ = (
+        # The open warnings only: "needs review" reads them as one small set.
+        Index(
+            "ix_import_warnings_open_article",
+            "article_id",
+            sqlite_where=text("resolved_at IS NULL"),
+            postgresql_where=text("resolved_at IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     article_id: Mapped[int] = mapped_column(

@@ -54,6 +54,9 @@ def test_readers_see_the_published_version_until_the_change_is_published(
     assert "<h1>Putin mends fences in Astana</h1>" in preview.text
     assert preview.headers["Cache-Control"] == "private, no-store"
     assert reader.get(f"/admin/articles/pending/preview/?id={article_id}").status_code != 200
+    history = editor.get(f"/admin/articles/history/?id={article_id}").text
+    assert "Pending changes, not yet public" in history
+    assert '<ins class="diff-added">mends fences in</ins>' in history
 
     assert "The pending changes are published" in publish_pending(editor, article_id)
     assert "<h1>Putin mends fences in Astana</h1>" in reader.get(f"/articles/{slug}").text
