@@ -10,7 +10,6 @@ from cms.models.article import (
     TextKind,
 )
 from cms.models.base import Base
-from cms.models.data_version import DataVersion
 from cms.models.entity import BlockedName, Entity, EntityAlias, EntityKind, Mention
 from cms.models.history import AuditEntry, PendingRevision, Revision
 from cms.models.importing import (
@@ -36,7 +35,6 @@ __all__ = [
     "ArticleKind",
     "ArticleStatus",
     "Base",
-    "DataVersion",
     "DateBasis",
     "BlockedName",
     "Entity",

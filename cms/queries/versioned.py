@@ -2,9 +2,11 @@
 
 Tags, outlets, entities and years with their numbers, the timeline and a list's total each
 cost a pass over up to every published article, yet they are the same for every reader until
-someone writes. Triggers raise ``data_version`` on every insert, update and delete of the
-tables these read (see ``cms.models.data_version``); a kept value is used only while the
-version it was computed at is still the database's. The first request after a write pays for
+someone writes. Triggers raise ``data_version.version`` on every insert, update and delete of
+``WATCHED_TABLES`` (made by migration 50bbca7caed4; no model describes the table); a kept
+value is used only while the version it was computed at is still the database's. ``epoch`` is
+random per database, so one restored or rebuilt under the same name never passes for one a
+worker has seen at the same version. The first request after a write pays for
 the pass; the version is read in the request's own read transaction, before the data.
 
 Keep only plain values here (tuples, numbers, strings): never ORM objects, which belong to
@@ -18,12 +20,22 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 from flask import current_app, g, has_request_context
-from sqlalchemy import Select, select
+from sqlalchemy import Select, text
 
 from cms.extensions import db
-from cms.models import DataVersion
 
 T = TypeVar("T")
+#: Tables whose every insert, update and delete raises the version (the migration's triggers).
+WATCHED_TABLES = (
+    "articles",
+    "article_tags",
+    "tags",
+    "outlets",
+    "entities",
+    "entity_aliases",
+    "mentions",
+)
+_READ_VERSION = text("SELECT epoch, version FROM data_version WHERE id = 1")
 #: Past this many kept values (list totals of many filter combinations, say) new ones are
 #: computed but not kept until the version changes: memory stays bounded.
 MAX_ENTRIES = 4096
@@ -48,7 +60,7 @@ def current_version() -> tuple[str, int] | None:
     """
     if has_request_context() and _VERSION_KEY in g:
         return g.get(_VERSION_KEY)
-    row = db.session.execute(select(DataVersion.epoch, DataVersion.version)).first()
+    row = db.session.execute(_READ_VERSION).first()
     version = (row[0], row[1]) if row else None
     if has_request_context():
         setattr(g, _VERSION_KEY, version)

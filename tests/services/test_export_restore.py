@@ -54,7 +54,8 @@ REBUILT = {
     "search_index": "SELECT rowid, title, summary, body FROM search_index ORDER BY rowid",
     "analysis_fts": "SELECT rowid, terms FROM analysis_fts ORDER BY rowid",
 }
-NOT_COLLECTION = {"alembic_version", "search_vocab"}
+#: Machinery, not collection: each database keeps its own (data_version: see cms.queries.versioned).
+NOT_COLLECTION = {"alembic_version", "search_vocab", "data_version"}
 
 
 def _one(query: Any) -> Any:

@@ -9,7 +9,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from cms.extensions import db
-from cms.models.data_version import WATCHED_TABLES
+from cms.queries.versioned import WATCHED_TABLES
 from tests.factories import make_article
 
 
