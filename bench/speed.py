@@ -1,6 +1,7 @@
 """Suggestions at scale: related top-10, analysing one new article, memory; into RESULTS.md.
 
     .venv/bin/python -m bench.speed --count 100000     # one careful run; ~15 minutes here
+    .venv/bin/python -m bench.speed --count 100000 --folder /tmp/cms-speed  # keep the file
 
 A fresh database gets ``count`` synthetic articles (``bench/corpus.py``) in bulk, then the
 index and profile passes of ``flask analyse`` over all of them (timed). Then, on that
@@ -121,12 +122,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=100)
+    parser.add_argument(
+        "--folder", type=Path, help="where to build the database (kept; default: a temp folder)"
+    )
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.count, args.samples)))
         return
-    folder = Path(tempfile.mkdtemp(prefix="cms-speed-"))
+    folder = args.folder or Path(tempfile.mkdtemp(prefix="cms-speed-"))
     built = build(folder, args.count)
     child = subprocess.run(
         [sys.executable, "-m", "bench.speed", "--count", str(args.count), "--samples",

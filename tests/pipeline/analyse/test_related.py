@@ -127,3 +127,38 @@ def test_time_apart_in_words(days: int, words: str) -> None:
         1, "t", vector("a", "c"), DAY + dt.timedelta(days=days), frozenset({"Putin"})
     )
     assert reason(rank_related(query, (candidate,))[0], {}) == f"shares Putin; {words}"
+
+
+def test_a_candidate_naming_other_names_is_not_pushed_below_one_naming_none() -> None:
+    """Names add a bonus; naming something else costs nothing (the old average divided by it)."""
+    query = Query(vector("a", "b"), ("Japan",))
+    candidates = (
+        Candidate(1, "names another place", vector("a", "b", "c"), entities=frozenset({"USA"})),
+        Candidate(2, "names nothing", vector("a", "b", "c", "d")),
+    )
+    assert [r.candidate.article_id for r in rank_related(query, candidates)] == [1, 2]
+
+
+def test_a_name_every_candidate_shares_counts_for_nothing() -> None:
+    query = Query(vector("a"), ("Japan", "Nakasone"))
+    everyone = frozenset({"Japan"})
+    candidates = (
+        Candidate(1, "japan only", vector("a"), entities=everyone),
+        Candidate(2, "nakasone", vector("a"), entities=everyone | {"Nakasone"}),
+    )
+    first, second = rank_related(query, candidates)
+    assert (first.candidate.article_id, second.candidate.article_id) == (2, 1)
+    assert first.score > second.score
+
+
+def test_what_the_closest_candidates_share_lifts_a_candidate_among_many() -> None:
+    """Equal wording with the query; the one sharing the close neighbours' words wins, once
+    there are enough candidates for the closest few to mean something."""
+    neighbours = tuple(Candidate(10 + i, "n", vector("x", "z")) for i in range(5))
+    fillers = tuple(Candidate(100 + i, "f", vector(f"filler{i}")) for i in range(14))
+    unlike, like = Candidate(1, "b", vector("y", "w")), Candidate(2, "a", vector("y", "z"))
+    ranked = rank_related(Query(vector("x", "y")), (*neighbours, *fillers, unlike, like), 20)
+    order = [r.candidate.article_id for r in ranked]
+    assert order.index(2) < order.index(1)
+    few = rank_related(Query(vector("x", "y")), (unlike, like))
+    assert [r.candidate.article_id for r in few] == [1, 2]  # a tie, by id: no widening
