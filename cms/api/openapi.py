@@ -195,6 +195,10 @@ def document() -> dict[str, Any]:
             "query": STRING,
             "message": NULLABLE_STRING,
             "total": INTEGER,
+            "total_exact": {
+                "type": "boolean",
+                "description": "False when counting stopped at `total` (10,000): there are more.",
+            },
             "ranked": INTEGER,
             "page": {"type": "integer", "minimum": 1},
             "pages": {"type": "integer", "minimum": 1},

@@ -97,7 +97,8 @@ def search() -> ResponseReturnValue:
     return jsonify(
         query=query,
         message=results.message,
-        total=results.total,
+        total=results.shown_total,
+        total_exact=results.total_exact,
         ranked=results.ranked,
         page=results.number,
         pages=results.pages,

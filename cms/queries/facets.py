@@ -1,15 +1,20 @@
 """Facet counts over a set of published articles: by outlet, kind of outlet, tag, entity, year.
 
-Search gives the set as a list of ids (bounded: see the search service), and each facet is
-one grouped query over it.
+Search gives the set as a list of ids (bounded: see the search service). Three grouped
+queries count them: outlet and year together (the kind of outlet follows from the outlet),
+then tags and entities from their link tables alone. The ids travel as one JSON parameter
+read by ``json_each``, not as a thousand bound parameters per query.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, bindparam, extract, func, select
+from sqlalchemy import Select, bindparam, extract, func, literal_column, select
+from sqlalchemy.sql import ColumnElement
 
 from cms.extensions import db
 from cms.models import Article, Entity, Mention, Outlet, Tag, article_tags
@@ -35,51 +40,70 @@ class FacetValue:
     count: int
 
 
-def _ids() -> object:
-    return bindparam("ids", expanding=True)
-
-
-def _grouped(value: object, label: object, query: Select) -> Select:
-    count = func.count(func.distinct(Article.id))
-    return (
-        query.add_columns(value, label, count)
-        .where(Article.id.in_(_ids()))
-        .group_by(value, label)
-        .order_by(count.desc(), label)
-        .limit(TOP)
-    )
+def _ids() -> Select:
+    return select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
 
 
 def facet_counts(ids: Sequence[int]) -> dict[str, list[FacetValue]]:
     """For each facet, its values among the articles ``ids`` with how many have each."""
     if not ids:
         return {name: [] for name, _ in FACETS}
-    year = extract("year", Article.published_on)
-    queries = {
-        "outlet": _grouped(Outlet.slug, Outlet.name, select().select_from(Article).join(Outlet)),
-        "outlet_kind": _grouped(
-            Outlet.kind, Outlet.kind, select().select_from(Article).join(Outlet)
-        ),
-        "tag": _grouped(
-            Tag.slug, Tag.name, select().select_from(Article).join(article_tags).join(Tag)
-        ),
-        "entity": _grouped(
-            Entity.slug,
-            Entity.name,
-            select()
-            .select_from(Article)
-            .join(Mention, Mention.article_id == Article.id)
-            .join(Entity),
-        ),
-        "year": _grouped(
-            year, year, select().select_from(Article).where(Article.published_on.is_not(None))
-        ),
+    params = {"ids": json.dumps(list(ids))}
+    outlets, kinds, years = _outlets_kinds_years(params)
+    return {
+        "outlet": outlets,
+        "outlet_kind": kinds,
+        "tag": _linked(Tag, article_tags.c.article_id, article_tags.c.tag_id, params),
+        "entity": _linked(Entity, Mention.article_id, Mention.entity_id, params),
+        "year": years,
     }
-    result = {}
-    for name, query in queries.items():
-        rows = db.session.execute(query, {"ids": list(ids)})
-        result[name] = [FacetValue(_text(value), _text(label), n) for value, label, n in rows]
-    return result
+
+
+def _outlets_kinds_years(params: dict[str, str]) -> tuple[list[FacetValue], ...]:
+    year = extract("year", Article.published_on)
+    query = (
+        select(Outlet.slug, Outlet.name, Outlet.kind, year, func.count())
+        .select_from(Article)
+        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
+        .where(Article.id.in_(_ids()))
+        .group_by(Article.outlet_id, year)
+    )
+    outlets: Counter[tuple[str, str]] = Counter()
+    kinds: Counter[tuple[str, str]] = Counter()
+    years: Counter[tuple[str, str]] = Counter()
+    for slug, name, kind, in_year, n in db.session.execute(query, params):
+        if slug is not None:
+            outlets[slug, name] += n
+            kinds[_text(kind), _text(kind)] += n
+        if in_year is not None:
+            years[str(in_year), str(in_year)] += n
+    return _top(outlets), _top(kinds), _top(years)
+
+
+def _top(counts: Counter[tuple[str, str]]) -> list[FacetValue]:
+    """The ``TOP`` most frequent, most first, then by label (as the grouped queries order)."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))[:TOP]
+    return [FacetValue(value, label, n) for (value, label), n in ranked]
+
+
+def _linked(
+    model: type[Tag | Entity],
+    article_id: ColumnElement[int],
+    target_id: ColumnElement[int],
+    params: dict[str, str],
+) -> list[FacetValue]:
+    """Tags or entities of the articles, from the link table (the ids are already published)."""
+    count = func.count(func.distinct(article_id))
+    query = (
+        select(model.slug, model.name, count)
+        .select_from(article_id.table)
+        .join(model, model.id == target_id)
+        .where(article_id.in_(_ids()))
+        .group_by(model.id)
+        .order_by(count.desc(), model.name)
+        .limit(TOP)
+    )
+    return [FacetValue(slug, name, n) for slug, name, n in db.session.execute(query, params)]
 
 
 def _text(value: object) -> str:

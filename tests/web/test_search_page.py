@@ -119,6 +119,23 @@ def test_search_pages_keep_the_query_and_filters(app: Flask, client: FlaskClient
     assert "Page 3 of 3" in client.get("/search?q=monsoon&outlet=ap&page=3").text
 
 
+def test_counting_stops_at_the_limit_and_says_there_are_more(
+    app: Flask, client: FlaskClient
+) -> None:
+    app.config["SEARCH_COUNT_LIMIT"] = 3
+    with app.app_context():
+        for n in range(4):
+            make_article(f"Ferry {n}", outlet="AP", tags=["Sea"])
+        make_article("Ferry draft", status=ArticleStatus.DRAFT)
+    assert "3+ articles found" in client.get("/search?q=ferry").text
+    body = client.get("/api/v1/search?q=ferry").get_json()
+    assert (body["total"], body["total_exact"], len(body["items"])) == (3, False, 4)
+    assert body["facets"]["tag"] == [{"value": "sea", "label": "Sea", "count": 4}]
+    app.config["SEARCH_COUNT_LIMIT"] = 4
+    assert "4 articles found" in client.get("/search?q=ferry").text
+    assert client.get("/api/v1/search?q=ferry").get_json()["total_exact"] is True
+
+
 @pytest.mark.parametrize(("query", "status"), [("year=soon", 400), ("tag=nope", 404)])
 def test_search_filters_are_checked_like_the_list(
     seeded: Flask, client: FlaskClient, query: str, status: int

@@ -1,15 +1,19 @@
 """A reader's search: parse, match, narrow to published and filtered, rank a bounded set.
 
 Ranking never scores every match. The candidates are the ``SEARCH_CANDIDATES`` newest
-published matches (by article id, so newest imported); only those are scored with bm25 and
-counted into facets. A word found in half the collection therefore costs the same as a rare
-one. The total of matches stays exact, and the page says when ranking was limited.
+published matches (by article id, so newest imported, read from the index's own document
+order); only those are scored with bm25 and counted into facets. A word found in half the
+collection therefore costs about what a rare one does. Matches are counted up to
+``COUNT_LIMIT``: past it readers see "10,000+" (no reader pages that far, and an exact count
+of half the collection costs more than the rest of the search).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+from flask import current_app
 from markupsafe import Markup
 from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import selectinload
@@ -24,6 +28,9 @@ from cms.services.search.text import ParsedQuery, highlight, parse_query, plain,
 
 #: How many of the newest matches are ranked by relevance and counted into facets.
 SEARCH_CANDIDATES = 1000
+#: Matches are counted up to here (the ``SEARCH_COUNT_LIMIT`` setting changes it);
+#: ``SearchResults.total_exact`` is False past it.
+COUNT_LIMIT = 10_000
 EMPTY_QUERY = "Type a word or two to search for: letters or digits in any script."
 
 
@@ -47,6 +54,7 @@ class SearchResults:
     ranked: int = 0
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     message: str | None = None
+    count_limit: int = COUNT_LIMIT
 
     @property
     def pages(self) -> int:
@@ -69,6 +77,16 @@ class SearchResults:
         """True when there were more matches than were ranked."""
         return self.total > self.ranked
 
+    @property
+    def total_exact(self) -> bool:
+        """False when counting stopped at ``COUNT_LIMIT``: there are more than ``total``."""
+        return self.total <= self.count_limit
+
+    @property
+    def shown_total(self) -> int:
+        """The total as readers are told it (the count limit when there are more)."""
+        return min(self.total, self.count_limit)
+
 
 def search(
     query: str, filters: ArticleFilters = NO_FILTERS, number: int = 1, size: int = 20
@@ -80,10 +98,12 @@ def search(
         return SearchResults(
             query, filters, 1, size, message=EMPTY_QUERY if query.strip() else None
         )
-    matches = _published_matches(parsed, filters)
-    total = db.session.scalar(select(func.count()).select_from(matches.subquery())) or 0
+    matches, match_id = _published_matches(parsed, filters)
+    limit = current_app.config.get("SEARCH_COUNT_LIMIT", COUNT_LIMIT)
+    counted = matches.limit(limit + 1).subquery()
+    total = db.session.scalar(select(func.count()).select_from(counted)) or 0
     candidates = list(
-        db.session.scalars(matches.order_by(Article.id.desc()).limit(SEARCH_CANDIDATES))
+        db.session.scalars(matches.order_by(match_id.desc()).limit(SEARCH_CANDIDATES))
     )
     if not candidates:
         return empty
@@ -99,13 +119,21 @@ def search(
         total=total,
         ranked=len(ranked),
         facets=facet_counts(candidates),
+        count_limit=limit,
     )
 
 
-def _published_matches(parsed: ParsedQuery, filters: ArticleFilters) -> Select:
+def _published_matches(parsed: ParsedQuery, filters: ArticleFilters) -> tuple[Select, Any]:
+    """Ids of the published matches, and the index's id column to order them by.
+
+    A join, not ``IN``: SQLite then walks the index's matches in id order and stops at the
+    limit, instead of gathering every match first (1.7 ms against 41 for a word in half of
+    100,000 articles).
+    """
     sql, params = fts5.matching_ids_sql(parsed)
     matching = text(sql).bindparams(**params).columns(id=db.Integer).subquery()
-    return filtered(select(Article.id), filters).where(Article.id.in_(select(matching.c.id)))
+    query = filtered(select(Article.id), filters).join(matching, matching.c.id == Article.id)
+    return query, matching.c.id
 
 
 def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
