@@ -35,8 +35,11 @@ def test_editor_edits_a_title_and_readers_see_it(
 
     page.get_by_role("link", name="Putin Visits Kazakhstan After Remarks Cause Alarm").click()
     page.get_by_label("Title").fill("Putin Mends Fences in Astana")
-    page.get_by_role("button", name="Save", exact=True).click()
-    expect(page.locator(".alert-success")).to_be_visible()
+    page.get_by_role("button", name="Save and Continue Editing").click()
+    # The article is published: the change waits until it is published.
+    expect(page.get_by_text("Saved as pending changes")).to_be_visible()
+    page.get_by_role("button", name="Publish the changes").click()
+    expect(page.locator(".alert-success", has_text="pending changes are published")).to_be_visible()
 
     page.goto(live_server)
     page.get_by_role("link", name="Putin Mends Fences in Astana").click()

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from cms.extensions import db
 from cms.models import Article, AuditEntry, Outlet, Tag, article_tags
 from tests.conftest import Auth, csrf_token
-from tests.web.forms import open_form
+from tests.web.forms import open_form, publish_pending
 
 
 @pytest.fixture
@@ -92,6 +92,7 @@ def test_renaming_an_outlet_to_an_existing_one_merges_and_keeps_the_name_as_alia
 def test_a_changed_slug_keeps_the_old_address_as_a_permanent_redirect(seeded, editor, app):
     article = _get(seeded, Article, id=1)
     _save(editor, "articles", article.id, slug="a-better-address")
+    publish_pending(editor, article.id)  # a published article's change waits until published
     reader = app.test_client()
     response = reader.get(f"/articles/{article.slug}")
     assert response.status_code == 301
