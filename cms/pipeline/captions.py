@@ -20,6 +20,8 @@ _LONGEST_CAPTION = 600
 
 
 def is_caption(paragraph: str) -> bool:
+    if ":" not in paragraph:
+        return False  # both patterns need one; most paragraphs have none
     text = " ".join(paragraph.split())
     if not text or len(text) > _LONGEST_CAPTION:
         return False
@@ -28,6 +30,11 @@ def is_caption(paragraph: str) -> bool:
 
 def split_captions(paragraphs: list[str]) -> tuple[list[str], tuple[str, ...]]:
     """The paragraphs that are article text, and the captions taken out of them."""
-    body = [p for p in paragraphs if not is_caption(p)]
-    found = tuple(" ".join(p.split()) for p in paragraphs if is_caption(p))
-    return body, found
+    body: list[str] = []
+    found: list[str] = []
+    for paragraph in paragraphs:
+        if is_caption(paragraph):
+            found.append(" ".join(paragraph.split()))
+        else:
+            body.append(paragraph)
+    return body, tuple(found)

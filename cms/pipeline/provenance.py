@@ -23,6 +23,12 @@ class Rule:
     flag: str
     name: str
     pattern: re.Pattern[str]
+    #: Lowercase words of which the text must hold at least one from each group for the
+    #: pattern to match: a cheap test that spares the regular expression most texts.
+    needs: tuple[tuple[str, ...], ...] = ()
+
+    def could_match(self, lowered: str) -> bool:
+        return all(any(word in lowered for word in group) for group in self.needs)
 
 
 # A marker stands alone: not inside a word, not inside a web address or a path.
@@ -30,19 +36,54 @@ _ALONE_BEFORE = r"(?<![\w/.:@-])"
 _ALONE_AFTER = r"(?![\w/.@-]*\w)"
 
 RULES: tuple[Rule, ...] = (
-    Rule(WIRE, "dateline (AP)", re.compile(_ALONE_BEFORE + r"\(AP\)" + _ALONE_AFTER)),
-    Rule(WIRE, "dateline (Reuters)", re.compile(_ALONE_BEFORE + r"\(Reuters\)" + _ALONE_AFTER)),
-    Rule(WIRE, "dateline (AFP)", re.compile(_ALONE_BEFORE + r"\(AFP\)" + _ALONE_AFTER)),
-    Rule(WIRE, "credit AP/", re.compile(r"\b(?:Credit|Photo|Foto)\s*:\s*AP\s*/\s*\w")),
-    Rule(WIRE, "Associated Press", re.compile(r"\bAssociated Press\b")),
-    Rule(WIRE, "© Reuters", re.compile(r"©\s*(?:Thomson\s+)?Reuters\b")),
-    Rule(WIRE, "Reuters editing line", re.compile(r"\(Reporting by [^)]{3,120}\)")),
-    Rule(WIRE, "Agence France-Presse", re.compile(r"\bAgence France-Presse\b")),
-    Rule(EXCERPT, "read the full article", re.compile(r"\bRead the full article\b", re.I)),
+    Rule(WIRE, "dateline (AP)", re.compile(_ALONE_BEFORE + r"\(AP\)" + _ALONE_AFTER), (("(ap)",),)),
     Rule(
-        EXCERPT, "subscribe to keep reading", re.compile(r"\bSubscribe now to keep reading", re.I)
+        WIRE,
+        "dateline (Reuters)",
+        re.compile(_ALONE_BEFORE + r"\(Reuters\)" + _ALONE_AFTER),
+        (("(reuters)",),),
     ),
-    Rule(EXCERPT, "continue reading", re.compile(r"^\W*Continue reading\b", re.I | re.M)),
+    Rule(
+        WIRE, "dateline (AFP)", re.compile(_ALONE_BEFORE + r"\(AFP\)" + _ALONE_AFTER), (("(afp)",),)
+    ),
+    Rule(
+        WIRE,
+        "credit AP/",
+        re.compile(r"\b(?:Credit|Photo|Foto)\s*:\s*AP\s*/\s*\w"),
+        (("credit", "photo", "foto"),),
+    ),
+    Rule(WIRE, "Associated Press", re.compile(r"\bAssociated Press\b"), (("associated press",),)),
+    Rule(WIRE, "© Reuters", re.compile(r"©\s*(?:Thomson\s+)?Reuters\b"), (("©",), ("reuters",))),
+    Rule(
+        WIRE,
+        "Reuters editing line",
+        re.compile(r"\(Reporting by [^)]{3,120}\)"),
+        (("(reporting by",),),
+    ),
+    Rule(
+        WIRE,
+        "Agence France-Presse",
+        re.compile(r"\bAgence France-Presse\b"),
+        (("agence france-presse",),),
+    ),
+    Rule(
+        EXCERPT,
+        "read the full article",
+        re.compile(r"\bRead the full article\b", re.I),
+        (("read the full article",),),
+    ),
+    Rule(
+        EXCERPT,
+        "subscribe to keep reading",
+        re.compile(r"\bSubscribe now to keep reading", re.I),
+        (("subscribe now to keep reading",),),
+    ),
+    Rule(
+        EXCERPT,
+        "continue reading",
+        re.compile(r"^\W*Continue reading\b", re.I | re.M),
+        (("continue reading",),),
+    ),
     Rule(
         OPINION,
         "views are the author's",
@@ -51,11 +92,13 @@ RULES: tuple[Rule, ...] = (
             r"(?:those|that)\s+of\s+the\s+(?:author|writer)s?\b",
             re.I,
         ),
+        (("views", "opinions", "statements"), ("author", "writer")),
     ),
     Rule(
         OPINION,
         "opinion label",
         re.compile(r"^\W*(?:Opinion|Op-Ed|Commentary|Kommentar|Meinung)\W*$", re.I | re.M),
+        (("opinion", "op-ed", "commentary", "kommentar", "meinung"),),
     ),
 )
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", "'", ")", "»", "“")
@@ -69,9 +112,10 @@ def find_flags(raw: str, body: str, captions: tuple[str, ...] = ()) -> tuple[Fla
     the body; an excerpt is also a body that stops mid-sentence.
     """
     searched = "\n".join([raw, *captions])
+    lowered = searched.lower()
     flags: list[Flag] = []
     for rule in RULES:
-        match = rule.pattern.search(searched)
+        match = rule.could_match(lowered) and rule.pattern.search(searched)
         if match:
             flags.append(Flag(rule.flag, rule.name, _context(searched, match)))
     stops = _stops_mid_sentence(body)
