@@ -191,7 +191,11 @@ def test_an_oversized_file_is_refused_before_it_is_read(app: Flask, tmp_path: Pa
     assert "1 created" in result.output
 
 
-def test_a_batch_killed_part_way_shows_as_interrupted(app: Flask, tmp_path: Path) -> None:
+def test_a_batch_killed_part_way_shows_as_interrupted(
+    app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One document a chunk, so the kill comes after the first is stored and before the rest.
+    monkeypatch.setattr(importing.batch, "CHUNK_SIZE", 1)
     tmp_path = tmp_path / "in"
     tmp_path.mkdir()
     for n in range(3):

@@ -1,8 +1,10 @@
 """``import_files``: the one import service behind the CLI, the admin upload and ``flask seed``.
 
 The pure pipeline runs outside any lock; what it made is stored in short write transactions
-(a chunk of documents, well under a second), each document in its own savepoint, so a failure
-in one leaves the others stored and the report complete. The batch is marked finished last.
+(a chunk of documents, well under a second) by a few multi-row statements. If the database
+refuses any of a chunk, its savepoint is rolled back and each document is stored in a savepoint
+of its own, so a failure in one leaves the others stored and the report complete. The batch is
+marked finished last.
 """
 
 from __future__ import annotations
@@ -16,30 +18,21 @@ from dataclasses import dataclass, field
 from sqlalchemy.exc import SQLAlchemyError
 
 from cms.extensions import db
-from cms.models import ImportBatch, ImportItem, ImportOutcome, User
+from cms.models import ImportBatch, ImportOutcome, User
 from cms.pipeline import extract_all
-from cms.pipeline.types import Limits, PipelineContext, Rejected, Skipped
+from cms.pipeline.types import ExtractedArticle, Limits, PipelineContext, Rejected, Skipped
 from cms.services import taxonomy
 from cms.services.importing.sources import InputFile, load
-from cms.services.importing.store import Outcome, record, store
+from cms.services.importing.store import Outcome, ReportLine, store_chunk
 from cms.services.transaction import write
 
 log = logging.getLogger(__name__)
 
-#: Documents per write transaction, and the most time one may take.
-CHUNK_SIZE = 50
-CHUNK_SECONDS = 0.25
-
-
-@dataclass(frozen=True)
-class ReportLine:
-    """What became of one file, zip entry or JSON item."""
-
-    name: str
-    outcome: ImportOutcome
-    reason: str = ""
-    article_id: int | None = None
-    article_slug: str = ""
+#: Documents per write transaction (a fraction of a second of writing); a chunk is also stored
+#: once its texts pass ``CHUNK_BYTES`` (memory) or it has waited ``CHUNK_SECONDS`` (progress).
+CHUNK_SIZE = 200
+CHUNK_BYTES = 16_000_000
+CHUNK_SECONDS = 1.0
 
 
 @dataclass
@@ -80,7 +73,8 @@ def import_files(
 ) -> ImportReport:
     """Import every file (folders already expanded by ``sources.find_files``) as one batch.
 
-    ``on_file`` is called after each input file with the lines it produced (for progress).
+    ``on_file`` is called for each input file, in order, with the lines it produced, once
+    they are stored (for progress: it comes a chunk at a time).
     """
     limits = limits or Limits()
     with write():
@@ -88,15 +82,13 @@ def import_files(
         db.session.add(batch)
         db.session.flush()
         report = ImportReport(batch.id)
-    writer = _ChunkWriter(report)
+    writer = _ChunkWriter(report, on_file)
     for file in files:
         lines: list[ReportLine] = []
         for outcome in _outcomes(file, limits, writer.context):
             writer.add(outcome, lines)
-        writer.flush()
-        report.lines.extend(lines)
-        if on_file is not None:
-            on_file(file, lines)
+        writer.file_done(file, lines)
+    writer.flush()
     with write():
         finished = db.session.get(ImportBatch, report.batch_id)
         assert finished is not None
@@ -119,11 +111,15 @@ def _outcomes(file: InputFile, limits: Limits, context: PipelineContext) -> Iter
 
 
 class _ChunkWriter:
-    """Buffers pipeline outcomes and stores them a chunk per write transaction."""
+    """Buffers pipeline outcomes and stores them a chunk per write transaction; reports each
+    input file once all it produced is stored."""
 
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, on_file: OnFile | None) -> None:
         self.report = report
+        self.on_file = on_file
         self.pending: list[tuple[Outcome, list[ReportLine]]] = []
+        self.pending_bytes = 0
+        self.done: list[tuple[InputFile, list[ReportLine]]] = []
         self.started = time.monotonic()
         self.context = PipelineContext(known_outlets=taxonomy.known_outlets())
 
@@ -131,51 +127,60 @@ class _ChunkWriter:
         if not self.pending:
             self.started = time.monotonic()
         self.pending.append((outcome, lines))
-        elapsed = time.monotonic() - self.started
-        if len(self.pending) >= CHUNK_SIZE or elapsed > CHUNK_SECONDS:
+        if isinstance(outcome, ExtractedArticle):
+            self.pending_bytes += len(outcome.raw) + len(outcome.body)
+        if (
+            len(self.pending) >= CHUNK_SIZE
+            or self.pending_bytes > CHUNK_BYTES
+            or time.monotonic() - self.started > CHUNK_SECONDS
+        ):
             self.flush()
 
-    def flush(self) -> None:
+    def file_done(self, file: InputFile, lines: list[ReportLine]) -> None:
+        """``file`` has produced all its outcomes; it is reported when they are stored."""
+        self.done.append((file, lines))
         if not self.pending:
-            return
-        with write():
-            batch = db.session.get(ImportBatch, self.report.batch_id)
-            assert batch is not None
-            for outcome, lines in self.pending:
-                lines.append(_store_one(batch, outcome))
-        self.pending = []
-        # Rows are written; keep the session small over a long import.
-        db.session.expunge_all()
-        self.context = PipelineContext(known_outlets=taxonomy.known_outlets())
+            self._report_done()
+
+    def flush(self) -> None:
+        if self.pending:
+            outcomes = [outcome for outcome, _ in self.pending]
+            with write():
+                stored = _store(self.report.batch_id, outcomes)
+                self.context = PipelineContext(known_outlets=taxonomy.known_outlets())
+            for (_, lines), line in zip(self.pending, stored, strict=True):
+                lines.append(line)
+            self.pending, self.pending_bytes = [], 0
+            # Rows are written; keep the session small over a long import.
+            db.session.expunge_all()
+        self._report_done()
+
+    def _report_done(self) -> None:
+        for file, lines in self.done:
+            self.report.lines.extend(lines)
+            if self.on_file is not None:
+                self.on_file(file, lines)
+        self.done = []
 
 
-def _store_one(batch: ImportBatch, outcome: Outcome) -> ReportLine:
+def _store(batch_id: int, outcomes: list[Outcome]) -> list[ReportLine]:
+    """The chunk in one go; if the database refuses any of it, each document on its own."""
     try:
         with db.session.begin_nested():
-            item = store(batch, outcome)
-            db.session.flush()
+            return store_chunk(batch_id, outcomes)
+    except SQLAlchemyError:
+        log.warning("a chunk of %d could not be stored at once; storing one by one", len(outcomes))
+    return [_store_alone(batch_id, outcome) for outcome in outcomes]
+
+
+def _store_alone(batch_id: int, outcome: Outcome) -> ReportLine:
+    try:
+        with db.session.begin_nested():
+            return store_chunk(batch_id, [outcome])[0]
     except SQLAlchemyError as error:
         # Only this document's savepoint is undone; the chunk and the batch go on.
         log.exception("could not store %s", getattr(outcome, "source_name", outcome))
         name = getattr(outcome, "source_name", None) or getattr(outcome, "name", "?")
         reason = f"could not be stored: {error.__class__.__name__}"
         with db.session.begin_nested():
-            item = _rejected_item(batch, name, reason)
-    return _line(item)
-
-
-def _rejected_item(batch: ImportBatch, name: str, reason: str) -> ImportItem:
-    item = record(batch, name, ImportOutcome.REJECTED, reason=reason)
-    db.session.flush()
-    return item
-
-
-def _line(item: ImportItem) -> ReportLine:
-    article = item.article
-    return ReportLine(
-        name=item.filename,
-        outcome=item.outcome,
-        reason=item.reason,
-        article_id=article.id if article else None,
-        article_slug=article.slug if article else "",
-    )
+            return store_chunk(batch_id, [Rejected(name, reason)])[0]

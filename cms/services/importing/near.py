@@ -2,22 +2,26 @@
 same canonical URL. Imported as a draft with a "possible duplicate" suggestion showing the
 differences; the editor merges or keeps both.
 
-Candidates come from an index of text sketches (a few shingle hashes per article); each is
-confirmed by the Jaccard similarity of the two texts' five-word shingles.
+Candidates come from an index of text sketches (a few shingle hashes per article; one query
+per chunk reads the stored ones, and the chunk's new articles are added as they are planned);
+each is confirmed by the Jaccard similarity of the two texts' five-word shingles.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cms.extensions import db
-from cms.models import Article, Suggestion, SuggestionKind, TextSketch
+from cms.models import Article, TextSketch
 from cms.pipeline.fingerprint import jaccard, shingles, sketch, url_key
 from cms.pipeline.types import ExtractedArticle
+from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
 
 #: Shared shingle share above which two texts are the same story.
 NEAR_JACCARD = 0.5
@@ -31,67 +35,101 @@ _DIFF_LINES = 40
 
 
 @dataclass(frozen=True)
+class Sketch:
+    """A document's phrases, the few of them that find candidates, and its URL's key."""
+
+    phrases: frozenset[int]
+    values: frozenset[int]
+    url_value: int | None
+
+    @classmethod
+    def of(cls, extracted: ExtractedArticle) -> Sketch:
+        phrases = shingles(extracted.body)
+        url_value = url_key(extracted.url or "")
+        values = set(sketch(phrases))
+        if url_value is not None:
+            values.add(url_value)
+        return cls(phrases, frozenset(values), url_value)
+
+
+@dataclass(frozen=True)
 class NearMatch:
-    article: Article
+    article: Known
     score: float
     reason: str
     evidence: str
 
 
-def sketch_values(body: str, url: str | None) -> set[int]:
-    values = set(sketch(shingles(body)))
-    key = url_key(url or "")
-    if key is not None:
-        values.add(key)
-    return values
+class NearIndex:
+    """Which articles hold each sketch value: the stored ones the chunk may match, then its own."""
+
+    def __init__(self, values: Iterable[int]) -> None:
+        self._holders: dict[int, list[int | Known]] = {}
+        self._stored: dict[int, Known] = {}
+        wanted = sorted(set(values))
+        if wanted:
+            rows = db.session.execute(
+                select(TextSketch.value, TextSketch.article_id).where(TextSketch.value.in_(wanted))
+            )
+            for value, article_id in rows:
+                self._holders.setdefault(value, []).append(article_id)
+
+    def add(self, found: Sketch, article: Known) -> None:
+        """Make a new article of the chunk a candidate for the documents after it."""
+        for value in found.values:
+            self._holders.setdefault(value, []).append(article)
+
+    def find(self, extracted: ExtractedArticle, found: Sketch) -> list[NearMatch]:
+        """Articles that are probably the same story, best first."""
+        shared: Counter[int | Known] = Counter()
+        by_url: set[int | Known] = set()
+        for value in found.values:
+            for holder in self._holders.get(value, ()):
+                shared[holder] += 1
+                if value == found.url_value:
+                    by_url.add(holder)
+        candidates = [
+            holder
+            for holder, count in shared.most_common()
+            if count >= MIN_SHARED or holder in by_url
+        ][:MAX_CANDIDATES]
+        self._load([c for c in candidates if isinstance(c, int)])
+        matches = []
+        for holder in candidates:
+            article = self._stored[holder] if isinstance(holder, int) else holder
+            match = _confirm(extracted, found, article, holder in by_url)
+            if match is not None:
+                matches.append(match)
+        return sorted(matches, key=lambda m: m.score, reverse=True)
+
+    def _load(self, ids: list[int]) -> None:
+        missing = [i for i in ids if i not in self._stored]
+        if missing:
+            rows = db.session.execute(select(*KNOWN_COLUMNS).where(Article.id.in_(missing)))
+            for row in rows:
+                self._stored[row[0]] = Known.stored(tuple(row))  # type: ignore[arg-type]
 
 
-def remember(article: Article, values: set[int]) -> None:
-    """Store the article's sketch so later imports find it."""
-    db.session.add_all(TextSketch(article_id=article.id, value=v) for v in values)
-
-
-def find_near(extracted: ExtractedArticle, values: set[int]) -> list[NearMatch]:
-    """Articles that are probably the same story, best first."""
-    key = url_key(extracted.url or "")
-    shared = func.count(TextSketch.id)
-    rows = db.session.execute(
-        select(TextSketch.article_id, shared, func.max(TextSketch.value == key))
-        .where(TextSketch.value.in_(values))
-        .group_by(TextSketch.article_id)
-        .having((shared >= MIN_SHARED) | (func.max(TextSketch.value == key) == 1))
-        .order_by(shared.desc())
-        .limit(MAX_CANDIDATES)
-    ).all()
-    if not rows:
-        return []
-    same_url = {article_id for article_id, _, url_hit in rows if url_hit}
-    mine = shingles(extracted.body)
-    matches = []
-    for article in db.session.scalars(select(Article).where(Article.id.in_([r[0] for r in rows]))):
-        similarity = jaccard(mine, shingles(article.body))
-        ratio = fuzz.ratio(extracted.body, article.body)
-        if similarity >= NEAR_JACCARD or ratio >= NEAR_RATIO or article.id in same_url:
-            matches.append(_match(extracted, article, similarity, ratio, article.id in same_url))
-    return sorted(matches, key=lambda m: m.score, reverse=True)
-
-
-def _match(
-    extracted: ExtractedArticle, article: Article, similarity: float, ratio: float, url: bool
-) -> NearMatch:
+def _confirm(
+    extracted: ExtractedArticle, found: Sketch, article: Known, same_url: bool
+) -> NearMatch | None:
+    similarity = jaccard(found.phrases, shingles(article.body))
+    ratio = fuzz.ratio(extracted.body, article.body)
+    if similarity < NEAR_JACCARD and ratio < NEAR_RATIO and not same_url:
+        return None
     reasons = []
-    if url:
+    if same_url:
         reasons.append("the same original URL")
     if similarity >= NEAR_JACCARD:
         reasons.append(f"{similarity:.0%} of five-word phrases shared")
     elif ratio >= NEAR_RATIO:
         reasons.append(f"{ratio:.0f}% alike letter by letter")
-    ratio = ratio / 100
     reason = f"possible duplicate of {article.slug}: " + ", ".join(reasons)
-    return NearMatch(article, max(similarity, ratio), reason, differences(article, extracted))
+    score = max(similarity, ratio / 100)
+    return NearMatch(article, score, reason, differences(article, extracted))
 
 
-def differences(existing: Article, new: ExtractedArticle) -> str:
+def differences(existing: Known, new: ExtractedArticle) -> str:
     """A unified diff of the two texts, paragraph by paragraph, cut to a readable length."""
     diff = difflib.unified_diff(
         [existing.title, *existing.body.split("\n\n")],
@@ -105,25 +143,3 @@ def differences(existing: Article, new: ExtractedArticle) -> str:
     if len(lines) > _DIFF_LINES:
         lines = [*lines[:_DIFF_LINES], f"… {len(lines) - _DIFF_LINES} more lines"]
     return "\n".join(lines)
-
-
-def suggest(article: Article, matches: list[NearMatch]) -> None:
-    """A pending "possible duplicate" on the new article for each match.
-
-    The key ``duplicate:<id>`` is the one the related-article analysis uses, so the two
-    coincide, and a dismissal ("not a duplicate") is remembered.
-    """
-    for match in matches:
-        db.session.add(
-            Suggestion(
-                article_id=article.id,
-                kind=SuggestionKind.DUPLICATE,
-                target_article_id=match.article.id,
-                value=match.article.slug,
-                score=round(match.score, 3),
-                reason=match.reason,
-                evidence=match.evidence,
-                source="import.duplicates",
-                key=f"duplicate:{match.article.id}",
-            )
-        )

@@ -1,4 +1,9 @@
-"""Persist what the pipeline made of one document: an article, a duplicate, a skip or a rejection.
+"""Persist a chunk of what the pipeline made: new articles, duplicates, skips and rejections.
+
+A few set-based statements a chunk rather than a dozen ORM round trips a document: one query
+each for exact duplicates, near-duplicate candidates, taken slugs, outlets and tags, then one
+multi-row INSERT a table. Documents of a chunk see each other as if stored one by one: a file
+repeated inside the chunk is a duplicate of the first, a re-send a near-duplicate of it.
 
 Only facts the source states go into the article's fields; what the importer inferred becomes
 a pending ``Suggestion`` and every doubt an ``ImportWarning`` record.
@@ -6,10 +11,15 @@ a pending ``Suggestion`` and every doubt an ``ImportWarning`` record.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, update
+
 from cms.extensions import db
 from cms.models import (
     Article,
-    ImportBatch,
     ImportItem,
     ImportOutcome,
     ImportWarning,
@@ -17,154 +27,279 @@ from cms.models import (
     Suggestion,
     SuggestionKind,
     TextKind,
+    TextSketch,
+    article_tags,
 )
-from cms.pipeline.types import ExtractedArticle, FieldSuggestion, Rejected, Skipped
-from cms.services import taxonomy
-from cms.services.articles import new_article_slug, set_published_date, word_count
-from cms.services.importing import duplicates, near
+from cms.models.base import utcnow
+from cms.pipeline.types import ExtractedArticle, Rejected, Skipped
+from cms.services import search
+from cms.services.articles import word_count
+from cms.services.importing.duplicates import ExactIndex, Known
+from cms.services.importing.near import NearIndex, NearMatch, Sketch
+from cms.services.importing.vocabulary import Vocabulary
+from cms.services.slugs import SlugAllocator
 
 Outcome = ExtractedArticle | Skipped | Rejected
 
 
-def store(batch: ImportBatch, outcome: Outcome) -> ImportItem:
-    """Record one pipeline outcome in ``batch``; a new article is created only for new text."""
+@dataclass(frozen=True)
+class ReportLine:
+    """What became of one file, zip entry or JSON item."""
+
+    name: str
+    outcome: ImportOutcome
+    reason: str = ""
+    article_id: int | None = None
+    article_slug: str = ""
+
+
+@dataclass(eq=False)
+class _Item:
+    """One import record to write, pointing at an article that may not have an id yet."""
+
+    name: str
+    outcome: ImportOutcome
+    reason: str = ""
+    article: Known | None = None
+    of: ExtractedArticle | None = None
+    new: _New | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class _New:
+    """A document that becomes a new article, with everything stored beside it."""
+
+    extracted: ExtractedArticle
+    known: Known
+    sketch: Sketch
+    similar: list[NearMatch] = field(default_factory=list)
+
+
+def store_chunk(batch_id: int, outcomes: Sequence[Outcome]) -> list[ReportLine]:
+    """Record the outcomes in the batch, in order; call inside one write transaction.
+
+    Any database error leaves the transaction for the caller to roll back (to a savepoint).
+    """
+    documents = [o for o in outcomes if isinstance(o, ExtractedArticle)]
+    sketches = [Sketch.of(d) for d in documents]
+    exact = ExactIndex(d.content_hash for d in documents)
+    near = NearIndex(v for s in sketches for v in s.values)
+    slugs = SlugAllocator(Article, (d.title for d in documents))
+    found = iter(sketches)
+    items = [_plan(o, exact, near, slugs, found) for o in outcomes]
+    new = [item.new for item in items if item.new is not None]
+    _insert_articles(new, Vocabulary.for_documents([n.extracted for n in new]))
+    _insert_items(batch_id, items)
+    _insert_beside(new, items)
+    _write_back_alternative_titles(exact.changed_stored())
+    search.index_articles(
+        (n.known.id, n.known.title, n.extracted.summary or "", n.known.body)  # type: ignore[misc]
+        for n in new
+    )
+    return [_line(item) for item in items]
+
+
+def _plan(
+    outcome: Outcome, exact: ExactIndex, near: NearIndex, slugs: SlugAllocator, found: Any
+) -> _Item:
     if isinstance(outcome, Skipped):
-        return record(batch, outcome.name, ImportOutcome.SKIPPED, reason=outcome.reason)
+        return _Item(outcome.name, ImportOutcome.SKIPPED, outcome.reason)
     if isinstance(outcome, Rejected):
-        return record(batch, outcome.name, ImportOutcome.REJECTED, reason=outcome.reason)
-    match = duplicates.find_exact(outcome)
+        return _Item(outcome.name, ImportOutcome.REJECTED, outcome.reason)
+    sketch: Sketch = next(found)
+    match = exact.find(outcome)
     if match is not None:
-        return _duplicate(batch, outcome, match)
-    values = near.sketch_values(outcome.body, outcome.url)
-    similar = near.find_near(outcome, values)
-    article = _new_article(outcome)
-    reason = "; ".join(m.reason for m in similar)
-    item = record(
-        batch,
+        return _Item(
+            outcome.source_name,
+            ImportOutcome.DUPLICATE,
+            _duplicate_reason(match.article, outcome.title, match.same_title),
+            article=match.article,
+            of=outcome,
+        )
+    similar = near.find(outcome, sketch)
+    known = Known(slug=slugs.allocate(outcome.title), title=outcome.title, body=outcome.body)
+    known.new = True
+    exact.add(outcome.content_hash, known)
+    near.add(sketch, known)
+    return _Item(
         outcome.source_name,
         ImportOutcome.CREATED,
-        article=article,
+        "; ".join(m.reason for m in similar),
+        article=known,
         of=outcome,
-        reason=reason,
-    )
-    near.remember(article, values)
-    near.suggest(article, similar)
-    _warnings(article, item, outcome)
-    _suggestions(article, outcome.suggestions)
-    _flags(article, outcome)
-    return item
-
-
-def record(
-    batch: ImportBatch,
-    name: str,
-    outcome: ImportOutcome,
-    *,
-    article: Article | None = None,
-    reason: str = "",
-    of: ExtractedArticle | None = None,
-) -> ImportItem:
-    origin = of.origin if of is not None else None
-    item = ImportItem(
-        batch=batch,
-        filename=name[:500],
-        outcome=outcome,
-        article=article,
-        reason=reason,
-        source_file=(origin.file_name if origin else "")[:500],
-        path_in_archive=(origin.path_in_archive if origin else "")[:500],
-        sha256=origin.sha256 if origin else "",
-        format=of.format.value if of is not None else "",
-    )
-    db.session.add(item)
-    return item
-
-
-def _duplicate(
-    batch: ImportBatch, extracted: ExtractedArticle, match: duplicates.ExactMatch
-) -> ImportItem:
-    existing = match.article
-    if match.same_title:
-        reason = f"duplicate of {existing.slug}"
-    else:
-        added = duplicates.keep_alternative_title(existing, extracted.title)
-        kept = "kept as an alternative title" if added else "already known as an alternative"
-        reason = f"same text as {existing.slug} under another headline ({kept})"
-    return record(
-        batch,
-        extracted.source_name,
-        ImportOutcome.DUPLICATE,
-        article=existing,
-        reason=reason,
-        of=extracted,
+        new=_New(outcome, known, sketch, similar),
     )
 
 
-def _new_article(extracted: ExtractedArticle) -> Article:
-    outlet = taxonomy.get_or_create_outlet(extracted.outlet_name) if extracted.outlet_name else None
-    with db.session.no_autoflush:
-        article = Article(
-            slug=new_article_slug(extracted.title),
-            title=extracted.title,
-            outlet=outlet,
-            authors=", ".join(extracted.authors),
-            url=extracted.url or "",
-            body=extracted.body,
-            raw=extracted.raw,
-            content_hash=extracted.content_hash,
-            summary=extracted.summary or "",
-            # A summary in the file was written by a person, not drafted by us.
-            summary_by_editor=bool(extracted.summary),
-            word_count=word_count(extracted.body),
-            text_kind=TextKind.EXCERPT if extracted.is_excerpt else TextKind.FULL,
-            captions="\n".join(extracted.captions),
-            tags=taxonomy.tags_named(extracted.tags),
+def _duplicate_reason(article: Known, title: str, same_title: bool) -> str:
+    if same_title:
+        return f"duplicate of {article.slug}"
+    added = article.keep_alternative_title(title)
+    kept = "kept as an alternative title" if added else "already known as an alternative"
+    return f"same text as {article.slug} under another headline ({kept})"
+
+
+def _insert_articles(new: list[_New], vocabulary: Vocabulary) -> None:
+    if not new:
+        return
+    rows = [_article_row(n, vocabulary) for n in new]
+    ids = db.session.scalars(
+        insert(Article).returning(Article.id, sort_by_parameter_order=True), rows
+    ).all()
+    for article, id_ in zip(new, ids, strict=True):
+        article.known.id = id_
+    links = [
+        {"article_id": n.known.id, "tag_id": tag_id}
+        for n in new
+        for tag_id in vocabulary.tag_ids(n.extracted.tags)
+    ]
+    if links:
+        db.session.execute(insert(article_tags), links)
+
+
+def _article_row(new: _New, vocabulary: Vocabulary) -> dict[str, Any]:
+    extracted = new.extracted
+    published = extracted.published
+    return {
+        "slug": new.known.slug,
+        "title": extracted.title,
+        "outlet_id": vocabulary.outlet_id(extracted.outlet_name),
+        "authors": ", ".join(extracted.authors),
+        "url": extracted.url or "",
+        "body": extracted.body,
+        "raw": extracted.raw,
+        "content_hash": extracted.content_hash,
+        "summary": extracted.summary or "",
+        # A summary in the file was written by a person, not drafted by us.
+        "summary_by_editor": bool(extracted.summary),
+        "word_count": word_count(extracted.body),
+        "text_kind": TextKind.EXCERPT if extracted.is_excerpt else TextKind.FULL,
+        "captions": "\n".join(extracted.captions),
+        # Alternative headlines this chunk's own duplicates brought.
+        "alternative_titles": "\n".join(new.known.alternative_titles),
+        "published_on": published.value if published else None,
+        "date_precision": published.precision if published else None,
+    }
+
+
+def _insert_items(batch_id: int, items: list[_Item]) -> None:
+    rows = [_item_row(batch_id, item) for item in items]
+    ids = db.session.scalars(
+        insert(ImportItem).returning(ImportItem.id, sort_by_parameter_order=True), rows
+    ).all()
+    for item, id_ in zip(items, ids, strict=True):
+        item.id = id_
+
+
+def _item_row(batch_id: int, item: _Item) -> dict[str, Any]:
+    origin = item.of.origin if item.of is not None else None
+    return {
+        "batch_id": batch_id,
+        "filename": item.name[:500],
+        "outcome": item.outcome,
+        "article_id": item.article.id if item.article is not None else None,
+        "reason": item.reason,
+        "source_file": (origin.file_name if origin else "")[:500],
+        "path_in_archive": (origin.path_in_archive if origin else "")[:500],
+        "sha256": origin.sha256 if origin else "",
+        "format": item.of.format.value if item.of is not None else "",
+    }
+
+
+def _insert_beside(new: list[_New], items: list[_Item]) -> None:
+    """Sketches, suggestions, warnings and flags of the new articles: a statement a table."""
+    item_ids = {id(item.new): item.id for item in items if item.new is not None}
+    sketches, suggestions, warnings, flags = [], [], [], []
+    for n in new:
+        article_id = n.known.id
+        sketches += [{"article_id": article_id, "value": v} for v in n.sketch.values]
+        suggestions += _suggestion_rows(n)
+        warnings += [
+            {
+                "article_id": article_id,
+                "import_item_id": item_ids[id(n)],
+                "field": w.field,
+                "kind": w.kind.value,
+                "message": w.message,
+            }
+            for w in n.extracted.warnings
+        ]
+        flags += [
+            {
+                "article_id": article_id,
+                "flag": f.flag,
+                "rule": f.rule[:100],
+                "evidence": f.evidence,
+                "position": position,
+            }
+            for position, f in enumerate(n.extracted.flags)
+        ]
+    for model, rows in (
+        (TextSketch, sketches),
+        (Suggestion, suggestions),
+        (ImportWarning, warnings),
+        (ProvenanceFlag, flags),
+    ):
+        if rows:
+            db.session.execute(insert(model), rows)
+
+
+def _suggestion_rows(new: _New) -> list[dict[str, Any]]:
+    """The dates (and such) only inferred, and the possible duplicates, one per key."""
+    rows: dict[str, dict[str, Any]] = {}
+    for s in new.extracted.suggestions:
+        key = f"field:{s.field}:{s.value}"[:300]
+        rows.setdefault(
+            key,
+            {
+                "kind": SuggestionKind.FIELD,
+                "field": s.field,
+                "value": s.value,
+                "reason": s.reason,
+                "evidence": f"{s.where}: {s.evidence}",
+                "source": s.source,
+                "score": 0.5,
+            },
         )
-        set_published_date(article, extracted.published)
-    db.session.add(article)
-    db.session.flush()
-    return article
+    # The key ``duplicate:<id>`` is the one the related-article analysis uses, so the two
+    # coincide, and a dismissal ("not a duplicate") is remembered.
+    for match in new.similar:
+        rows.setdefault(
+            f"duplicate:{match.article.id}",
+            {
+                "kind": SuggestionKind.DUPLICATE,
+                "target_article_id": match.article.id,
+                "value": match.article.slug,
+                "score": round(match.score, 3),
+                "reason": match.reason,
+                "evidence": match.evidence,
+                "source": "import.duplicates",
+            },
+        )
+    return [{"article_id": new.known.id, "key": key, **row} for key, row in rows.items()]
 
 
-def _warnings(article: Article, item: ImportItem, extracted: ExtractedArticle) -> None:
-    for warning in extracted.warnings:
-        db.session.add(
-            ImportWarning(
-                article_id=article.id,
-                import_item=item,
-                field=warning.field,
-                kind=warning.kind.value,
-                message=warning.message,
+def _write_back_alternative_titles(articles: list[Known]) -> None:
+    """Stored articles that gained a headline: a change like an editor's, so a new version."""
+    for article in articles:
+        db.session.execute(
+            update(Article)
+            .where(Article.id == article.id)
+            .values(
+                alternative_titles="\n".join(article.alternative_titles),
+                version=Article.version + 1,
+                updated_at=utcnow(),
             )
         )
 
 
-def _flags(article: Article, extracted: ExtractedArticle) -> None:
-    for position, found in enumerate(extracted.flags):
-        db.session.add(
-            ProvenanceFlag(
-                article_id=article.id,
-                flag=found.flag,
-                rule=found.rule[:100],
-                evidence=found.evidence,
-                position=position,
-            )
-        )
-
-
-def _suggestions(article: Article, found: tuple[FieldSuggestion, ...]) -> None:
-    for suggestion in found:
-        key = f"field:{suggestion.field}:{suggestion.value}"
-        db.session.add(
-            Suggestion(
-                article_id=article.id,
-                kind=SuggestionKind.FIELD,
-                field=suggestion.field,
-                value=suggestion.value,
-                reason=suggestion.reason,
-                evidence=f"{suggestion.where}: {suggestion.evidence}",
-                source=suggestion.source,
-                key=key[:300],
-                score=0.5,
-            )
-        )
+def _line(item: _Item) -> ReportLine:
+    article = item.article
+    return ReportLine(
+        name=item.name,
+        outcome=item.outcome,
+        reason=item.reason,
+        article_id=article.id if article else None,
+        article_slug=article.slug if article else "",
+    )

@@ -5,6 +5,7 @@
 - ``reindex(progress)``: rebuild the index from the database (``flask search reindex``).
 - ``related_candidates(article_id, stems, limit)`` and ``document_frequencies(stems)``: what
   the suggestion analysers need from the index, over every article whatever its status.
+- ``index_articles(rows)``: index articles inserted without the ORM (the importer's).
 - ``init_app(app)``: registers the flush hook that keeps the index up to date (``indexing``).
 
 Word forms come from ``text.stem`` (Snowball via PyStemmer), on the indexed text and the query.
@@ -12,7 +13,7 @@ Word forms come from ``text.stem`` (Snowball via PyStemmer), on the indexed text
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from flask import Flask
 
@@ -25,6 +26,7 @@ from cms.services.search.text import stem, stems
 __all__ = [
     "SearchResults",
     "document_frequencies",
+    "index_articles",
     "init_app",
     "needs_rebuild",
     "reindex",
@@ -33,6 +35,12 @@ __all__ = [
     "stem",
     "stems",
 ]
+
+
+def index_articles(rows: Iterable[tuple[int, str, str, str]]) -> int:
+    """Index articles written without the ORM (the importer's multi-row inserts), given as
+    (id, title, summary, body) rows, in the caller's transaction; how many."""
+    return fts5.index_rows(db.session.connection(), rows)
 
 
 def init_app(app: Flask) -> None:

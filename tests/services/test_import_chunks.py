@@ -1,0 +1,122 @@
+"""The importer stores a chunk of documents at once: documents of one chunk must see each other
+as if stored one by one, and one the database refuses must not take the others with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from sqlalchemy import select, text
+
+from cms.extensions import db
+from cms.models import (
+    Article,
+    ImportItem,
+    ImportOutcome,
+    Suggestion,
+    SuggestionKind,
+    TextSketch,
+)
+from cms.services import importing
+from cms.services.importing import batch
+
+STORY = " ".join(
+    f"Sentence {n} of the harbour story tells how the ships came in at dawn." for n in range(30)
+)
+
+
+def write(folder: Path, files: dict[str, str]) -> list[importing.InputFile]:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (folder / name).write_text(content)
+    return list(importing.find_files([folder / name for name in files]))
+
+
+def run(app: Flask, folder: Path, files: dict[str, str]) -> importing.ImportReport:
+    with app.app_context():
+        return importing.import_files(write(folder, files), channel="cli")
+
+
+@pytest.mark.parametrize("chunk_size", [1, 50])
+def test_documents_of_one_chunk_see_each_other(
+    app: Flask, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_size: int
+) -> None:
+    """The same outcome whether the documents share a chunk (50) or not (1)."""
+    monkeypatch.setattr(batch, "CHUNK_SIZE", chunk_size)
+    report = run(
+        app,
+        tmp_path / "in",
+        {
+            "a.md": f"# Harbour\n\n{STORY}\n",
+            "b.md": f"# Harbour\n\n{STORY}\n",  # the same file again
+            "c.md": f"# Ships at dawn\n\n{STORY}\n",  # the same text, another headline
+            "d.md": f"# Harbour\n\n{STORY.replace('dawn', 'dusk', 1)}\n",  # a re-send
+            "e.md": f"# Harbour\n\nA different story about {STORY[-40:]}\n",
+        },
+    )
+    outcomes = [(line.name, line.outcome) for line in report.lines]
+    assert outcomes == [
+        ("a.md", ImportOutcome.CREATED),
+        ("b.md", ImportOutcome.DUPLICATE),
+        ("c.md", ImportOutcome.DUPLICATE),
+        ("d.md", ImportOutcome.CREATED),
+        ("e.md", ImportOutcome.CREATED),
+    ]
+    with app.app_context():
+        first = db.session.scalar(select(Article).where(Article.slug == "harbour"))
+        assert first is not None
+        assert first.alternative_titles == "Ships at dawn"
+        assert [line.article_id for line in report.lines[:3]] == [first.id] * 3
+        assert report.lines[2].reason.startswith("same text as harbour under another headline")
+        slugs = [a.slug for a in db.session.scalars(select(Article).order_by(Article.id))]
+        assert slugs == ["harbour", "harbour-2", "harbour-3"]
+        resend = db.session.scalar(select(Article).where(Article.slug == "harbour-2"))
+        assert resend is not None
+        duplicate = db.session.scalars(
+            select(Suggestion).where(Suggestion.kind == SuggestionKind.DUPLICATE)
+        ).one()
+        assert (duplicate.article_id, duplicate.target_article_id) == (resend.id, first.id)
+        assert duplicate.key == f"duplicate:{first.id}" and "harbour" in duplicate.reason
+        assert "dusk" in duplicate.evidence and "dawn" in duplicate.evidence
+
+
+def test_slugs_follow_those_already_taken(app: Flask, tmp_path: Path) -> None:
+    run(app, tmp_path / "one", {"a.md": "# Talks\n\nFirst text.\n", "b.md": "# Talks 3\n\nX.\n"})
+    report = run(
+        app,
+        tmp_path / "two",
+        {"c.md": "# Talks\n\nSecond text.\n", "d.md": "# Talks\n\nThird text.\n"},
+    )
+    assert [line.article_slug for line in report.lines] == ["talks-2", "talks-4"]
+
+
+def test_a_document_the_database_refuses_is_reported_and_the_others_stored(
+    app: Flask, tmp_path: Path
+) -> None:
+    with app.app_context():
+        # The database itself refuses one row, as a constraint would.
+        db.session.execute(
+            text(
+                "CREATE TRIGGER refuse_poison BEFORE INSERT ON articles "
+                "WHEN NEW.title = 'Poison' BEGIN SELECT RAISE(ABORT, 'refused'); END"
+            )
+        )
+        db.session.commit()
+    files = {f"{n}.md": f"# Story {n}\n\nText number {n} about the harbour.\n" for n in range(4)}
+    files["poison.md"] = "# Poison\n\nThis one the database refuses.\n"
+    report = run(app, tmp_path / "in", files)
+    by_name = {line.name: line for line in report.lines}
+    assert by_name["poison.md"].outcome is ImportOutcome.REJECTED
+    assert by_name["poison.md"].reason == "could not be stored: IntegrityError"
+    assert [by_name[f"{n}.md"].outcome for n in range(4)] == [ImportOutcome.CREATED] * 4
+    with app.app_context():
+        stored = db.session.scalars(select(Article.title).order_by(Article.id)).all()
+        assert stored == [f"Story {n}" for n in range(4)]
+        items = db.session.scalars(select(ImportItem).order_by(ImportItem.id)).all()
+        assert len(items) == 5
+        assert {i.article_id for i in items if i.outcome is ImportOutcome.CREATED} == set(
+            db.session.scalars(select(Article.id))
+        )
+        sketched = set(db.session.scalars(select(TextSketch.article_id)))
+        assert sketched == set(db.session.scalars(select(Article.id)))
