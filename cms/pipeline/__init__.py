@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from cms.pipeline.captions import split_captions
 from cms.pipeline.clean import clean, clean_markdown, normalise_spaces
-from cms.pipeline.fingerprint import content_hash
+from cms.pipeline.fingerprint import content_hash, sketch_values
 from cms.pipeline.formats import SUPPORTED_SUFFIXES
 from cms.pipeline.front_matter import read_front_matter
 from cms.pipeline.metadata import find_metadata
@@ -129,6 +129,7 @@ def extract_document(
         body=body,
         raw=result.raw,
         content_hash=content_hash(body),
+        sketch=sketch_values(body, meta.url),
         published=meta.published,
         outlet_name=meta.outlet,
         url=meta.url,

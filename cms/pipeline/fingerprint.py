@@ -46,6 +46,13 @@ def sketch(phrases: frozenset[int]) -> tuple[int, ...]:
     return tuple(sorted(phrases)[:SKETCH_SIZE])
 
 
+def sketch_values(body: str, url: str | None) -> tuple[int, ...]:
+    """What indexes a text for near-duplicates: its sketch, and its canonical URL's key."""
+    key = url_key(url or "")
+    values = sketch(shingles(body))
+    return tuple(sorted({*values, key})) if key is not None else values
+
+
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0

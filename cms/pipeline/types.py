@@ -206,6 +206,9 @@ class ExtractedArticle:
     suggestions: tuple[FieldSuggestion, ...] = ()
     origin: Origin | None = None
     flags: tuple[TextFlag, ...] = ()
+    #: The body's few smallest phrase hashes and the canonical URL's hash (``fingerprint``):
+    #: what finds near-duplicates through an index.
+    sketch: tuple[int, ...] = ()
 
 
 class RejectedFile(Exception):

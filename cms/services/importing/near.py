@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, TextSketch
-from cms.pipeline.fingerprint import jaccard, shingles, sketch, url_key
+from cms.pipeline.fingerprint import jaccard, shingles, url_key
 from cms.pipeline.types import ExtractedArticle
 from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
 
@@ -32,24 +32,6 @@ NEAR_RATIO = 90
 MIN_SHARED = 2
 MAX_CANDIDATES = 10
 _DIFF_LINES = 40
-
-
-@dataclass(frozen=True)
-class Sketch:
-    """A document's phrases, the few of them that find candidates, and its URL's key."""
-
-    phrases: frozenset[int]
-    values: frozenset[int]
-    url_value: int | None
-
-    @classmethod
-    def of(cls, extracted: ExtractedArticle) -> Sketch:
-        phrases = shingles(extracted.body)
-        url_value = url_key(extracted.url or "")
-        values = set(sketch(phrases))
-        if url_value is not None:
-            values.add(url_value)
-        return cls(phrases, frozenset(values), url_value)
 
 
 @dataclass(frozen=True)
@@ -74,19 +56,20 @@ class NearIndex:
             for value, article_id in rows:
                 self._holders.setdefault(value, []).append(article_id)
 
-    def add(self, found: Sketch, article: Known) -> None:
+    def add(self, extracted: ExtractedArticle, article: Known) -> None:
         """Make a new article of the chunk a candidate for the documents after it."""
-        for value in found.values:
+        for value in extracted.sketch:
             self._holders.setdefault(value, []).append(article)
 
-    def find(self, extracted: ExtractedArticle, found: Sketch) -> list[NearMatch]:
+    def find(self, extracted: ExtractedArticle) -> list[NearMatch]:
         """Articles that are probably the same story, best first."""
+        url_value = url_key(extracted.url or "")
         shared: Counter[int | Known] = Counter()
         by_url: set[int | Known] = set()
-        for value in found.values:
+        for value in extracted.sketch:
             for holder in self._holders.get(value, ()):
                 shared[holder] += 1
-                if value == found.url_value:
+                if value == url_value:
                     by_url.add(holder)
         candidates = [
             holder
@@ -94,10 +77,11 @@ class NearIndex:
             if count >= MIN_SHARED or holder in by_url
         ][:MAX_CANDIDATES]
         self._load([c for c in candidates if isinstance(c, int)])
+        phrases = shingles(extracted.body) if candidates else frozenset()
         matches = []
         for holder in candidates:
             article = self._stored[holder] if isinstance(holder, int) else holder
-            match = _confirm(extracted, found, article, holder in by_url)
+            match = _confirm(extracted, phrases, article, holder in by_url)
             if match is not None:
                 matches.append(match)
         return sorted(matches, key=lambda m: m.score, reverse=True)
@@ -111,9 +95,9 @@ class NearIndex:
 
 
 def _confirm(
-    extracted: ExtractedArticle, found: Sketch, article: Known, same_url: bool
+    extracted: ExtractedArticle, phrases: frozenset[int], article: Known, same_url: bool
 ) -> NearMatch | None:
-    similarity = jaccard(found.phrases, shingles(article.body))
+    similarity = jaccard(phrases, shingles(article.body))
     ratio = fuzz.ratio(extracted.body, article.body)
     if similarity < NEAR_JACCARD and ratio < NEAR_RATIO and not same_url:
         return None

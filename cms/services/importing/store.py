@@ -35,7 +35,7 @@ from cms.pipeline.types import ExtractedArticle, Rejected, Skipped
 from cms.services import search
 from cms.services.articles import word_count
 from cms.services.importing.duplicates import ExactIndex, Known
-from cms.services.importing.near import NearIndex, NearMatch, Sketch
+from cms.services.importing.near import NearIndex, NearMatch
 from cms.services.importing.vocabulary import Vocabulary
 from cms.services.slugs import SlugAllocator
 
@@ -72,7 +72,6 @@ class _New:
 
     extracted: ExtractedArticle
     known: Known
-    sketch: Sketch
     similar: list[NearMatch] = field(default_factory=list)
 
 
@@ -82,12 +81,10 @@ def store_chunk(batch_id: int, outcomes: Sequence[Outcome]) -> list[ReportLine]:
     Any database error leaves the transaction for the caller to roll back (to a savepoint).
     """
     documents = [o for o in outcomes if isinstance(o, ExtractedArticle)]
-    sketches = [Sketch.of(d) for d in documents]
     exact = ExactIndex(d.content_hash for d in documents)
-    near = NearIndex(v for s in sketches for v in s.values)
+    near = NearIndex(v for d in documents for v in d.sketch)
     slugs = SlugAllocator(Article, (d.title for d in documents))
-    found = iter(sketches)
-    items = [_plan(o, exact, near, slugs, found) for o in outcomes]
+    items = [_plan(o, exact, near, slugs) for o in outcomes]
     new = [item.new for item in items if item.new is not None]
     _insert_articles(new, Vocabulary.for_documents([n.extracted for n in new]))
     _insert_items(batch_id, items)
@@ -100,14 +97,11 @@ def store_chunk(batch_id: int, outcomes: Sequence[Outcome]) -> list[ReportLine]:
     return [_line(item) for item in items]
 
 
-def _plan(
-    outcome: Outcome, exact: ExactIndex, near: NearIndex, slugs: SlugAllocator, found: Any
-) -> _Item:
+def _plan(outcome: Outcome, exact: ExactIndex, near: NearIndex, slugs: SlugAllocator) -> _Item:
     if isinstance(outcome, Skipped):
         return _Item(outcome.name, ImportOutcome.SKIPPED, outcome.reason)
     if isinstance(outcome, Rejected):
         return _Item(outcome.name, ImportOutcome.REJECTED, outcome.reason)
-    sketch: Sketch = next(found)
     match = exact.find(outcome)
     if match is not None:
         return _Item(
@@ -117,18 +111,18 @@ def _plan(
             article=match.article,
             of=outcome,
         )
-    similar = near.find(outcome, sketch)
+    similar = near.find(outcome)
     known = Known(slug=slugs.allocate(outcome.title), title=outcome.title, body=outcome.body)
     known.new = True
     exact.add(outcome.content_hash, known)
-    near.add(sketch, known)
+    near.add(outcome, known)
     return _Item(
         outcome.source_name,
         ImportOutcome.CREATED,
         "; ".join(m.reason for m in similar),
         article=known,
         of=outcome,
-        new=_New(outcome, known, sketch, similar),
+        new=_New(outcome, known, similar),
     )
 
 
@@ -213,7 +207,7 @@ def _insert_beside(new: list[_New], items: list[_Item]) -> None:
     sketches, suggestions, warnings, flags = [], [], [], []
     for n in new:
         article_id = n.known.id
-        sketches += [{"article_id": article_id, "value": v} for v in n.sketch.values]
+        sketches += [{"article_id": article_id, "value": v} for v in n.extracted.sketch]
         suggestions += _suggestion_rows(n)
         warnings += [
             {
