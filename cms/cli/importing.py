@@ -19,6 +19,7 @@ from cms.services import importing
 from cms.services.export_format import is_export
 from cms.services.importing import InputFile, ReportLine
 from cms.services.importing.analyse import analyse_created
+from cms.services.importing.extracting import PARALLEL_FROM, default_workers
 from cms.services.importing.settings import limits_from
 
 
@@ -28,7 +29,14 @@ from cms.services.importing.settings import limits_from
 @click.option(
     "--no-analyse", is_flag=True, help="Skip the analysis phase (for bulk loads; run it later)."
 )
-def import_command(paths: tuple[Path, ...], no_analyse: bool) -> None:
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0, max=32),
+    default=None,
+    help="Processes reading files beside the one storing them (default: one per core beyond "
+    f"the first, for {PARALLEL_FROM} files or more; 0: read them in this process).",
+)
+def import_command(paths: tuple[Path, ...], no_analyse: bool, jobs: int | None) -> None:
     """Import .txt, .md, .html, .json, .jsonl and .zip files, or folders of them, as drafts.
 
     Prints one line per rejected or skipped file with its reason, and exits with status 1 if
@@ -37,13 +45,21 @@ def import_command(paths: tuple[Path, ...], no_analyse: bool) -> None:
     _refuse_exports(paths)
     files = list(importing.find_files(paths))
     limits = limits_from(current_app.config)
+    if jobs is None:
+        jobs = default_workers() if len(files) >= PARALLEL_FROM else 0
     if sys.stderr.isatty():
         with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
             report = importing.import_files(
-                files, channel="cli", limits=limits, on_file=lambda f, lines: bar.update(1)
+                files,
+                channel="cli",
+                limits=limits,
+                on_file=lambda f, lines: bar.update(1),
+                workers=jobs,
             )
     else:
-        report = importing.import_files(files, channel="cli", limits=limits, on_file=_plain_line)
+        report = importing.import_files(
+            files, channel="cli", limits=limits, on_file=_plain_line, workers=jobs
+        )
     for line in report.lines:
         if line.outcome in (ImportOutcome.REJECTED, ImportOutcome.SKIPPED):
             click.echo(f"{line.outcome.value} {line.name}: {line.reason}", err=True)

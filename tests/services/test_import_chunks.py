@@ -3,6 +3,9 @@ as if stored one by one, and one the database refuses must not take the others w
 
 from __future__ import annotations
 
+import io
+import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,7 @@ from cms.models import (
 )
 from cms.services import importing
 from cms.services.importing import batch
+from tests.conftest import make_app
 
 STORY = " ".join(
     f"Sentence {n} of the harbour story tells how the ships came in at dawn." for n in range(30)
@@ -120,3 +124,42 @@ def test_a_document_the_database_refuses_is_reported_and_the_others_stored(
         )
         sketched = set(db.session.scalars(select(TextSketch.article_id)))
         assert sketched == set(db.session.scalars(select(Article.id)))
+
+
+def test_reading_files_in_worker_processes_gives_the_same_import(
+    migrated_database: Path, tmp_path: Path
+) -> None:
+    """``workers`` only moves the pure pipeline into other processes: same lines, same order,
+    the same articles (each run into a database of its own)."""
+    files = {f"{n:02}.md": f"# Story {n % 7}\n\n{STORY} Number {n}.\n" for n in range(40)}
+    files["again.md"] = files["03.md"]
+    files["bad.json"] = "{oops"
+    files["notes.pdf"] = "%PDF"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("inner.md", "# Inside\n\nText inside the zip.\n")
+        archive.writestr("second.md", f"# Harbour\n\n{STORY}\n")
+    results = []
+    for workers in (0, 1):
+        root = tmp_path / f"run{workers}"
+        write(root / "in", files)
+        (root / "in" / "all.zip").write_bytes(buffer.getvalue())
+        database = root / "cms.sqlite3"
+        shutil.copyfile(migrated_database, database)
+        app = make_app(root, database)
+        with app.app_context():
+            report = importing.import_files(
+                importing.find_files([root / "in"]), channel="cli", workers=workers
+            )
+            articles = db.session.execute(
+                select(Article.slug, Article.title, Article.body).order_by(Article.id)
+            ).all()
+            db.session.remove()
+            db.engine.dispose()
+        lines = [(line.name, line.outcome, line.reason, line.article_slug) for line in report.lines]
+        results.append((lines, articles))
+    (inline_lines, inline_articles), (parallel_lines, parallel_articles) = results
+    assert parallel_lines == inline_lines
+    assert parallel_articles == inline_articles
+    assert {line[1] for line in inline_lines} == set(ImportOutcome)
+    assert len(inline_articles) == 42  # 40 stories, two in the zip; "again.md" a duplicate

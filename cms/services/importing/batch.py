@@ -12,17 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from cms.extensions import db
 from cms.models import ImportBatch, ImportOutcome, User
-from cms.pipeline import extract_all
-from cms.pipeline.types import ExtractedArticle, Limits, PipelineContext, Rejected, Skipped
+from cms.pipeline.types import ExtractedArticle, Limits, PipelineContext, Rejected
 from cms.services import taxonomy
-from cms.services.importing.sources import InputFile, load
+from cms.services.importing.extracting import extract_files
+from cms.services.importing.sources import InputFile
 from cms.services.importing.store import Outcome, ReportLine, store_chunk
 from cms.services.transaction import write
 
@@ -70,11 +70,13 @@ def import_files(
     actor: User | None = None,
     limits: Limits | None = None,
     on_file: OnFile | None = None,
+    workers: int = 0,
 ) -> ImportReport:
     """Import every file (folders already expanded by ``sources.find_files``) as one batch.
 
     ``on_file`` is called for each input file, in order, with the lines it produced, once
-    they are stored (for progress: it comes a chunk at a time).
+    they are stored (for progress: it comes a chunk at a time). ``workers`` > 0 runs the
+    pipeline in that many other processes (``extracting``), for bulk imports from the CLI.
     """
     limits = limits or Limits()
     with write():
@@ -83,9 +85,9 @@ def import_files(
         db.session.flush()
         report = ImportReport(batch.id)
     writer = _ChunkWriter(report, on_file)
-    for file in files:
+    for file, outcomes in extract_files(files, limits, lambda: writer.context, workers):
         lines: list[ReportLine] = []
-        for outcome in _outcomes(file, limits, writer.context):
+        for outcome in outcomes:
             writer.add(outcome, lines)
         writer.file_done(file, lines)
     writer.flush()
@@ -94,20 +96,6 @@ def import_files(
         assert finished is not None
         finished.finished_at = dt.datetime.now(dt.UTC)
     return report
-
-
-def _outcomes(file: InputFile, limits: Limits, context: PipelineContext) -> Iterator[Outcome]:
-    if file.problem:
-        yield Rejected(file.name, file.problem)
-        return
-    if file.skip_reason:
-        yield Skipped(file.name, file.skip_reason)
-        return
-    source = load(file, limits)
-    if isinstance(source, str):
-        yield Rejected(file.name, source)
-        return
-    yield from extract_all(source, context, limits, named=file.named)
 
 
 class _ChunkWriter:
