@@ -20,7 +20,8 @@ def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     Accents are dropped ("Émile" -> "emile"); other scripts are kept as they are
     ("Новая газета" -> "новая-газета"), since browsers show such URLs readably.
     """
-    plain = "".join(map(_without_accent, unicodedata.normalize("NFC", text.casefold())))
+    folded = unicodedata.normalize("NFC", text.casefold())
+    plain = folded if folded.isascii() else "".join(map(_without_accent, folded))
     slug = re.sub(r"[\W_]+", "-", re.sub(r"['’]", "", plain)).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]

@@ -36,13 +36,14 @@ class SlugAllocator:
         self._model = model
         self._taken: set[str] = set()
         self._looked_up: set[str] = set()
-        bases = sorted({slugify(text) for text in texts})
+        self._bases = {text: slugify(text) for text in texts}
+        bases = sorted(set(self._bases.values()))
         for part in _parts(bases, 500):
             self._taken.update(db.session.scalars(select(model.slug).where(model.slug.in_(part))))
         self._looked_up.update(bases)
 
     def allocate(self, text: str) -> str:
-        base = slugify(text)
+        base = self._bases.get(text) or slugify(text)
         if base not in self._looked_up:
             self._taken.update(
                 db.session.scalars(select(self._model.slug).where(self._model.slug == base))
