@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -64,7 +66,9 @@ def extract_files(
             yield file, outcomes_of(file, limits, context())
         return
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=spawn) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_exit_with, initargs=(os.getpid(),)
+    ) as pool:
         in_flight: deque[tuple[list[InputFile], Future[list[list[Outcome]]]]] = deque()
         for group in _groups(files):
             if _is_archive(group[0]):
@@ -79,6 +83,18 @@ def extract_files(
                 yield from _collect(*in_flight.popleft())
         while in_flight:
             yield from _collect(*in_flight.popleft())
+
+
+def _exit_with(parent: int) -> None:
+    """In a worker: end when the importing process does, even when it is killed outright
+    (kill -9 gives a pool no time to stop its workers)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="exit-with-importer").start()
 
 
 def _is_archive(file: InputFile) -> bool:
