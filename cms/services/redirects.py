@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from cms.extensions import db
 from cms.models import SlugRedirect
@@ -20,6 +20,13 @@ def remember(kind: str, old_slug: str, target_id: int) -> None:
     else:
         existing.target_id = target_id
     db.session.flush()
+
+
+def forget(kind: str, slug: str) -> None:
+    """``slug`` is a live record's own address again (a merge was undone): no redirect."""
+    db.session.execute(
+        delete(SlugRedirect).where(SlugRedirect.kind == kind, SlugRedirect.old_slug == slug)
+    )
 
 
 def retarget(kind: str, old_id: int, new_id: int) -> None:

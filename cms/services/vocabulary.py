@@ -88,29 +88,48 @@ def merge_outlets(
         .execution_options(synchronize_session=False)
     )
     names = [*target.alias_list, source.name, *source.alias_list]
+    aliases_before = target.aliases
     target.aliases = "\n".join(dict.fromkeys(n for n in names if n != target.name))
-    _leave_for(source, target, "outlet", moved=moved, already=[], actor=actor)
+    _leave_for(
+        source,
+        target,
+        "outlet",
+        moved=moved,
+        already=[],
+        actor=actor,
+        extra={"target_aliases_before": aliases_before},
+    )
     db.session.expire_all()
     message = f"Merged outlet {source.name!r} into {target.name!r}: {_plural(len(moved))} moved."
     return Saved(target, message)
 
 
 def _leave_for(
-    source: Any, target: Any, kind: str, *, moved: list[int], already: list[int], actor: User | None
+    source: Any,
+    target: Any,
+    kind: str,
+    *,
+    moved: list[int],
+    already: list[int],
+    actor: User | None,
+    extra: Mapping[str, Any] | None = None,
 ) -> None:
-    """Record the merge, point ``source``'s addresses at ``target``, delete ``source``."""
+    """Record the merge (all of ``source``'s fields, so it can be undone), point ``source``'s
+    addresses at ``target``, delete ``source``."""
+    fields = taxonomy.TAG_FIELDS if kind == "tag" else taxonomy.OUTLET_FIELDS
     audit.record(
         "merge",
         kind,
         source.id,
         actor,
         label=source.name,
-        before={"name": source.name, "slug": source.slug},
+        before=audit.snapshot(source, fields),
         after={
             "merged_into": target.name,
             "merged_into_id": target.id,
             "article_ids": sorted(moved),
             "already_had_it": sorted(already),
+            **(extra or {}),
         },
     )
     redirects.retarget(kind, source.id, target.id)

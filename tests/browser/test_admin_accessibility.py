@@ -24,6 +24,8 @@ PAGES = [
     "/admin/import/",
     "/admin/import/batch/1",
     "/admin/tags/",
+    "/admin/tags/merges/",
+    "/admin/outlets/",
     "/admin/outlets/edit/?id=1",
     "/admin/outlets/new/",
     "/admin/users/edit/?id=1",
