@@ -1,5 +1,6 @@
 """In a real Chromium, as an editor: from a freshly imported draft to a published article with
-tags, a summary and a typed cross-link, without leaving the admin; then undo from the history."""
+tags, a summary and a typed cross-link, without leaving the admin; then undo from the history,
+and an edit of the published article that readers see only once it is published."""
 
 from __future__ import annotations
 
@@ -96,3 +97,21 @@ def test_an_editor_takes_an_imported_draft_to_published_and_back(
     expect(page.get_by_text("Russian and Kazakh officials resumed pipeline talks.")).to_have_count(
         0
     )
+
+    # An edit to the published article waits, previewed, until it is published.
+    page.go_back()
+    page.get_by_role("link", name="Back to editing").click()
+    page.get_by_label("Summary").fill("A summary that waits to be published.")
+    page.get_by_role("button", name="Save and Continue Editing").click()
+    expect(page.get_by_role("heading", name="Pending changes, not yet public")).to_be_visible()
+    page.get_by_role("link", name="Preview the changes").click()
+    expect(page.get_by_text("Preview of pending changes, not public.")).to_be_visible()
+    expect(page.get_by_text("A summary that waits to be published.")).to_be_visible()
+    page.goto(public_url)
+    expect(page.get_by_text("A summary that waits to be published.")).to_have_count(0)
+    page.go_back()
+    page.get_by_role("link", name="Back to editing").click()
+    page.get_by_role("button", name="Publish the changes").click()
+    expect(page.locator(".alert-success", has_text="pending changes are published")).to_be_visible()
+    page.goto(public_url)
+    expect(page.get_by_text("A summary that waits to be published.")).to_be_visible()
