@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from cms.admin.base import ServiceModelView
 from cms.extensions import db
 from cms.models import Outlet, Tag, article_tags
-from cms.services import taxonomy, unmerging, vocabulary
+from cms.services import outlet_trash, taxonomy, unmerging, vocabulary
 
 
 def _tag_use(view: Any, context: Any, model: Tag, name: str) -> int:
@@ -96,7 +96,26 @@ class OutletView(MergeUndo, ServiceModelView):
         return self._merged(vocabulary.save_outlet(model, changes, actor, version), model)
 
     def delete(self, model: Outlet, actor: Any) -> None:
+        name = model.name
         taxonomy.delete_outlet(model, actor)
+        undo = url_for(".deleted_view")
+        flash(
+            Markup('Outlet {} deleted. <a href="{}">Undo</a>').format(repr(name), undo), "success"
+        )
+
+    @expose("/deleted/")
+    def deleted_view(self) -> str:
+        entries = outlet_trash.deleted_outlets()
+        return self.render("admin/outlets_deleted.html", entries=entries)
+
+    @expose("/deleted/restore/", methods=("POST",))
+    def undelete_view(self) -> Response:
+        entry_id = request.form.get("entry", type=int) or abort(400)
+        outlet = self._write(lambda: outlet_trash.restore_outlet(entry_id, self.actor()))
+        if outlet is None:
+            return redirect(url_for(".deleted_view"))
+        flash(f"Outlet {outlet.name!r} is back.", "success")
+        return redirect(url_for(".edit_view", id=outlet.id))
 
 
 class TagView(MergeUndo, ServiceModelView):

@@ -26,6 +26,7 @@ PAGES = [
     "/admin/tags/",
     "/admin/tags/merges/",
     "/admin/outlets/",
+    "/admin/outlets/deleted/",
     "/admin/outlets/edit/?id=1",
     "/admin/outlets/new/",
     "/admin/users/edit/?id=1",

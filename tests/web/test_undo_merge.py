@@ -1,4 +1,4 @@
-"""A merge of two tags or two outlets can be undone from the list's "Merged" page."""
+"""Undo on the vocabularies: a merge of two tags or two outlets, and a deleted outlet."""
 
 from __future__ import annotations
 
@@ -93,3 +93,33 @@ def test_a_merge_is_undone_once_and_not_over_a_new_record_of_that_name(seeded, e
     assert "Merge undone" in _undo(editor, "tags")
     with seeded.app_context(), pytest.raises(Conflict, match="already been undone"):
         unmerging.undo_merge(entry_id, None)
+
+
+def test_a_deleted_outlet_can_be_restored_with_its_profile(seeded, editor, app) -> None:
+    with seeded.app_context():
+        outlet = taxonomy.create_outlet(
+            {"name": "Steppe Herald", "country": "Kazakhstan", "description": "A weekly."}, None
+        )
+        db.session.commit()
+        outlet_id, slug = outlet.id, outlet.slug
+    token = csrf_token(editor.get("/admin/outlets/").text)
+    html = editor.post(
+        "/admin/outlets/delete/",
+        data={"id": str(outlet_id), "csrf_token": token},
+        follow_redirects=True,
+    ).text
+    assert "Outlet &#39;Steppe Herald&#39; deleted." in html and "/admin/outlets/deleted/" in html
+    page = editor.get("/admin/outlets/deleted/").text
+    entry = re.search(r'name="entry" value="(\d+)"', page).group(1)
+    html = editor.post(
+        "/admin/outlets/deleted/restore/",
+        data={"entry": entry, "csrf_token": csrf_token(page)},
+        follow_redirects=True,
+    ).text
+    assert "Outlet &#39;Steppe Herald&#39; is back." in html
+    with seeded.app_context():
+        back = taxonomy.find_outlet("Steppe Herald")
+        assert (back.country, back.description, back.slug) == ("Kazakhstan", "A weekly.", slug)
+        restored = db.session.scalar(select(AuditEntry).filter_by(action="restore"))
+        assert restored.record_type == "outlet" and restored.user.username == "editor"
+    assert "No deleted outlets." in editor.get("/admin/outlets/deleted/").text
