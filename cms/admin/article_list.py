@@ -21,6 +21,7 @@ from cms.models import (
     ArticleStatus,
     ImportWarning,
     Outlet,
+    PendingRevision,
     Suggestion,
     SuggestionState,
     Tag,
@@ -55,11 +56,15 @@ def _tags(view: Any, context: Any, model: Article, name: str) -> str:
 
 
 def _review(view: Any, context: Any, model: Article, name: str) -> Markup | str:
+    """Suggestions waiting for a decision, and changes waiting to be published."""
+    html = Markup("")
     count = g.get("pending_counts", {}).get(model.id, 0)
-    if not count:
-        return ""
-    text = f"{count} suggestion{'' if count == 1 else 's'} to review"
-    return Markup('<span class="badge badge-warning">{}</span>').format(text)
+    if count:
+        text = f"{count} suggestion{'' if count == 1 else 's'} to review"
+        html += Markup('<span class="badge badge-warning">{}</span>').format(text)
+    if model.id in g.get("pending_changes", ()):
+        html += Markup(' <span class="badge badge-info">Changes to publish</span>')
+    return html
 
 
 def _link_bases(view: Any) -> tuple[str, str]:
@@ -200,5 +205,29 @@ class NeedsReviewFilter(_Choice):
         return query.filter(waiting if value == "yes" else ~waiting)
 
 
+class PendingChangesFilter(_Choice):
+    """Published articles with changes saved but not yet published."""
+
+    def __init__(self) -> None:
+        super().__init__(Article.id, "Changes to publish", options=[("yes", "Yes"), ("no", "No")])
+
+    def apply(self, query: Any, value: Any, alias: Any = None) -> Any:
+        waiting = _id_in(select(PendingRevision.article_id))
+        return query.filter(waiting if value == "yes" else ~waiting)
+
+
+def pending_change_ids(article_ids: list[int]) -> set[int]:
+    """Which of these articles have changes waiting to be published."""
+    query = select(PendingRevision.article_id).where(PendingRevision.article_id.in_(article_ids))
+    return set(db.session.scalars(query))
+
+
 def filters() -> list[BaseSQLAFilter]:
-    return [StatusFilter(), OutletFilter(), TagFilter(), YearFilter(), NeedsReviewFilter()]
+    return [
+        StatusFilter(),
+        OutletFilter(),
+        TagFilter(),
+        YearFilter(),
+        NeedsReviewFilter(),
+        PendingChangesFilter(),
+    ]

@@ -173,6 +173,7 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
         by_id = {row.id: row for row in found}
         rows = [by_id[i] for i in ids if i in by_id]
         g.pending_counts = pending_counts(ids)
+        g.pending_changes = article_list.pending_change_ids(ids)
         return count, rows
 
     def get_count_query(self) -> Any:

@@ -58,7 +58,11 @@ def test_readers_see_the_published_version_until_the_change_is_published(
     assert "Pending changes, not yet public" in history
     assert '<ins class="diff-added">mends fences in</ins>' in history
 
+    listed = editor.get("/admin/articles/?flt0_changes_to_publish_is=yes").text
+    assert "Changes to publish</span>" in listed and "Putin visits Astana" in listed
     assert "The pending changes are published" in publish_pending(editor, article_id)
+    listed = editor.get("/admin/articles/?flt0_changes_to_publish_is=yes").text
+    assert "Putin visits Astana" not in listed
     assert "<h1>Putin mends fences in Astana</h1>" in reader.get(f"/articles/{slug}").text
     history = editor.get(f"/admin/articles/history/?id={article_id}").text
     assert "published pending changes: Title" in history
