@@ -97,6 +97,33 @@ SCHEMAS: dict[str, Any] = {
         }
     ),
     "Pages": _object({"next": NULLABLE_URL, "prev": NULLABLE_URL}),
+    "Provenance": {
+        "description": "The file the text came from, as received (null for a text written in "
+        "the admin), and what the importer's named rules found it to be: wire copy, an "
+        "excerpt, opinion; each flag with its rule and the text that fired it.",
+        **_object(
+            {
+                "received": {
+                    "oneOf": [
+                        _object(
+                            {
+                                "file": STRING,
+                                "path_in_archive": NULLABLE_STRING,
+                                "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
+                                "format": NULLABLE_STRING,
+                                "imported_at": {"type": "string", "format": "date-time"},
+                            }
+                        ),
+                        {"type": "null"},
+                    ]
+                },
+                "flags": {
+                    "type": "array",
+                    "items": _object({"flag": STRING, "rule": STRING, "evidence": STRING}),
+                },
+            }
+        ),
+    },
     "Error": _object({"error": STRING, "parameter": STRING}, optional=("parameter",)),
 }
 SCHEMAS["Article"] = {
@@ -109,6 +136,7 @@ SCHEMAS["Article"] = {
         "body": {"type": "string", "description": "The article text, in Markdown."},
         "entities": {"type": "array", "items": _ref("EntityRef")},
         "links": {"type": "array", "items": _ref("Link")},
+        "provenance": _ref("Provenance"),
     },
 }
 SCHEMAS["Article"]["required"] = list(SCHEMAS["Article"]["properties"])

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from flask import url_for
 
-from cms.models import Article, Entity, Outlet, Tag
+from cms.models import Article, Entity, ImportOutcome, Outlet, Tag
 from cms.queries.articles import LinkView
 
 
@@ -88,6 +89,34 @@ def link(view: LinkView) -> dict[str, Any]:
     }
 
 
+def provenance(article: Article) -> dict[str, Any]:
+    """Where the text came from (the file as received) and what it is, by which rule.
+
+    Who imported it and in which batch stay in the admin: editors' names are not published.
+    """
+    received = next((i for i in article.import_items if i.outcome is ImportOutcome.CREATED), None)
+    return {
+        "received": None
+        if received is None
+        else {
+            "file": received.source_file or received.filename,
+            "path_in_archive": received.path_in_archive or None,
+            "sha256": received.sha256 or None,
+            "format": received.format or None,
+            "imported_at": _utc(received.batch.created_at).isoformat(),
+        },
+        "flags": [
+            {"flag": f.flag, "rule": f.rule, "evidence": f.evidence}
+            for f in article.provenance_flags
+        ],
+    }
+
+
+def _utc(stamp: dt.datetime) -> dt.datetime:
+    """Stored in UTC; SQLite gives it back without its zone."""
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+
+
 def article_full(article: Article, links: list[LinkView], entities: list[Entity]) -> dict[str, Any]:
     return {
         **article_summary(article),
@@ -97,4 +126,5 @@ def article_full(article: Article, links: list[LinkView], entities: list[Entity]
         "body": article.body,
         "entities": [entity(e) for e in entities],
         "links": [link(v) for v in links],
+        "provenance": provenance(article),
     }

@@ -155,3 +155,42 @@ def test_a_failure_inside_the_api_is_a_json_500(app: Flask, client: FlaskClient)
 def test_errors_outside_the_api_stay_html_pages(client: FlaskClient) -> None:
     response = client.get("/api-v1/articles")
     assert (response.status_code, response.mimetype) == (404, "text/html")
+
+
+def test_an_imported_article_says_where_it_came_from(
+    app: Flask, client: FlaskClient, openapi: OpenAPI
+) -> None:
+    """The AP seed: the file as received (its sha256 recomputed here), and its wire-copy and
+    excerpt flags with their rules; an article written in the admin has no file."""
+    import hashlib
+
+    from cms.extensions import db
+    from cms.models import Article
+    from cms.services import importing, publishing
+    from cms.services.transaction import write
+    from tests.conftest import SEED_DIR
+
+    seed = SEED_DIR / "003_dbfe13b045685826.txt"
+    with app.app_context():
+        report = importing.import_files(importing.find_files([seed]), channel="cli")
+        with write():
+            article = db.session.get(Article, report.created_ids[0])
+            publishing.change_status(article, ArticleStatus.PUBLISHED, None)
+            slug = article.slug
+        make_article("Written here", outlet="AP")
+    body = _get(client, openapi, f"/api/v1/articles/{slug}")
+    received = body["provenance"]["received"]
+    assert received["file"] == seed.name and received["path_in_archive"] is None
+    assert received["sha256"] == hashlib.sha256(seed.read_bytes()).hexdigest()
+    assert received["format"] == "text"
+    flags = {(f["flag"], f["rule"]) for f in body["provenance"]["flags"]}
+    assert flags == {
+        ("wire copy", "credit AP/"),
+        ("excerpt", "read the full article"),
+        ("excerpt", "stops mid-sentence"),
+    }
+    assert "Credit: AP/" in next(
+        f["evidence"] for f in body["provenance"]["flags"] if f["rule"] == "credit AP/"
+    )
+    written = _get(client, openapi, "/api/v1/articles/written-here")
+    assert written["provenance"] == {"received": None, "flags": []}
