@@ -18,6 +18,7 @@ from cms.models.importing import (
     ImportOutcome,
     ImportWarning,
     ProvenanceFlag,
+    TextSentence,
     TextSketch,
 )
 from cms.models.link import Link, Relation
@@ -60,6 +61,7 @@ __all__ = [
     "SuggestionKind",
     "SuggestionState",
     "Tag",
+    "TextSentence",
     "TextSketch",
     "TextKind",
     "User",

@@ -168,3 +168,19 @@ class TextSketch(Base):
         ForeignKey("articles.id", ondelete="CASCADE"), index=True
     )
     value: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TextSentence(Base):
+    """The hash of one long sentence of an article: how a reprint of its text is found.
+
+    A sentence of fifteen words or more is rarely written twice by chance; a new text sharing
+    several with an article carries (part of) its text, and is flagged "reprint".
+    """
+
+    __tablename__ = "text_sentences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    value: Mapped[int] = mapped_column(BigInteger, index=True)

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 
 from cms.pipeline.captions import split_captions
 from cms.pipeline.clean import clean, clean_markdown, normalise_spaces
-from cms.pipeline.fingerprint import content_hash, sketch_values
+from cms.pipeline.fingerprint import content_hash, long_sentences, sketch_values
 from cms.pipeline.formats import SUPPORTED_SUFFIXES
 from cms.pipeline.front_matter import read_front_matter
 from cms.pipeline.metadata import find_metadata
@@ -130,6 +130,7 @@ def extract_document(
         raw=result.raw,
         content_hash=content_hash(body),
         sketch=sketch_values(body, meta.url),
+        sentences=tuple(long_sentences(body)),
         published=meta.published,
         outlet_name=meta.outlet,
         url=meta.url,

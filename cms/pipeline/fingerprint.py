@@ -53,6 +53,21 @@ def sketch_values(body: str, url: str | None) -> tuple[int, ...]:
     return tuple(sorted({*values, key})) if key is not None else values
 
 
+#: Words a sentence needs to count as long: one that long is rarely written twice by chance.
+LONG_SENTENCE_WORDS = 15
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+|\n+")
+
+
+def long_sentences(body: str) -> dict[int, str]:
+    """The body's long sentences by hash (words case folded, punctuation ignored)."""
+    found: dict[int, str] = {}
+    for sentence in _SENTENCE_END.split(body):
+        words = _WORD.findall(sentence.casefold())
+        if len(words) >= LONG_SENTENCE_WORDS:
+            found.setdefault(_hash64("sentence:" + " ".join(words)), sentence.strip())
+    return found
+
+
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0

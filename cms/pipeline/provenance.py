@@ -2,7 +2,7 @@
 
 Each flag carries the rule that fired and the text that fired it, so an editor can judge it.
 Markers count only as whole tokens: "(AP)" inside a word or a web address fires nothing.
-(Reprints need the collection: ``services.importing.reprints`` adds them.)
+(Reprints need the collection: ``services.importing.reprints`` flags them on import.)
 """
 
 from __future__ import annotations

@@ -209,6 +209,8 @@ class ExtractedArticle:
     #: The body's few smallest phrase hashes and the canonical URL's hash (``fingerprint``):
     #: what finds near-duplicates through an index.
     sketch: tuple[int, ...] = ()
+    #: Hashes of the body's long sentences (``fingerprint.long_sentences``): what finds reprints.
+    sentences: tuple[int, ...] = ()
 
 
 class RejectedFile(Exception):

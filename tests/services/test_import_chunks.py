@@ -17,6 +17,7 @@ from cms.models import (
     Article,
     ImportItem,
     ImportOutcome,
+    ProvenanceFlag,
     Suggestion,
     SuggestionKind,
     TextSketch,
@@ -163,3 +164,52 @@ def test_reading_files_in_worker_processes_gives_the_same_import(
     assert parallel_articles == inline_articles
     assert {line[1] for line in inline_lines} == set(ImportOutcome)
     assert len(inline_articles) == 42  # 40 stories, two in the zip; "again.md" a duplicate
+
+
+QUOTED = [
+    "The delegations signed eleven agreements on energy, customs and labour after four hours "
+    "of talks in the capital.",
+    "Officials said the new pipeline would carry gas to the northern provinces before the end "
+    "of the coming winter.",
+    "Both presidents promised to double the trade between their countries within the next "
+    "five years, despite the sanctions.",
+]
+
+
+@pytest.mark.parametrize("same_chunk", [True, False])
+def test_a_text_carrying_long_sentences_of_another_is_flagged_a_reprint(
+    app: Flask, tmp_path: Path, same_chunk: bool
+) -> None:
+    original = f"# Talks in the capital\n\n{' '.join(QUOTED)}\n\n{STORY}\n"
+    reprint = (
+        "# Our view of the talks\n\nA commentary of our own opens this piece, and it is long "
+        f"enough to be a paragraph of its own.\n\n{QUOTED[0]}\n\n{QUOTED[2]}\n\n"
+        "And it closes with words of its own, which nobody else has written before today.\n"
+    )
+    once = f"# Once\n\nIt repeats one sentence only. {QUOTED[1]} Nothing else is shared.\n"
+    if same_chunk:
+        report = run(app, tmp_path / "in", {"a.md": original, "b.md": reprint, "c.md": once})
+    else:
+        run(app, tmp_path / "one", {"a.md": original})
+        report = run(app, tmp_path / "two", {"b.md": reprint, "c.md": once})
+    with app.app_context():
+        by_slug = {
+            a.slug: a
+            for a in db.session.scalars(select(Article))
+            if a.slug != "talks-in-the-capital"
+        }
+        flags = by_slug["our-view-of-the-talks"].provenance_flags
+        reprints = [f for f in flags if f.flag == "reprint"]
+        assert [f.rule for f in reprints] == ["shares 2 long sentences with talks-in-the-capital"]
+        assert reprints[0].evidence in (QUOTED[0], QUOTED[2])
+        assert not [f for f in by_slug["once"].provenance_flags if f.flag == "reprint"]
+    assert {line.outcome for line in report.lines} == {ImportOutcome.CREATED}
+
+
+def test_a_near_duplicate_is_not_also_flagged_a_reprint(app: Flask, tmp_path: Path) -> None:
+    text = f"{' '.join(QUOTED)}\n\n{STORY}"
+    run(app, tmp_path / "in", {"a.md": f"# A\n\n{text}\n", "b.md": f"# B\n\n{text} Updated.\n"})
+    with app.app_context():
+        flags = db.session.scalars(select(ProvenanceFlag).where(ProvenanceFlag.flag == "reprint"))
+        assert flags.all() == []
+        assert db.session.scalar(select(Suggestion.kind)) is SuggestionKind.DUPLICATE

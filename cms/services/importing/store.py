@@ -3,7 +3,8 @@
 A few set-based statements a chunk rather than a dozen ORM round trips a document: one query
 each for exact duplicates, near-duplicate candidates, taken slugs, outlets and tags, then one
 multi-row INSERT a table. Documents of a chunk see each other as if stored one by one: a file
-repeated inside the chunk is a duplicate of the first, a re-send a near-duplicate of it.
+repeated inside the chunk is a duplicate of the first, a re-send a near-duplicate of it, a
+text carrying some of its sentences a reprint of it.
 
 Only facts the source states go into the article's fields; what the importer inferred becomes
 a pending ``Suggestion`` and every doubt an ``ImportWarning`` record.
@@ -27,15 +28,17 @@ from cms.models import (
     Suggestion,
     SuggestionKind,
     TextKind,
+    TextSentence,
     TextSketch,
     article_tags,
 )
 from cms.models.base import utcnow
-from cms.pipeline.types import ExtractedArticle, Rejected, Skipped
+from cms.pipeline.types import ExtractedArticle, Rejected, Skipped, TextFlag
 from cms.services import search
 from cms.services.articles import word_count
 from cms.services.importing.duplicates import ExactIndex, Known
 from cms.services.importing.near import NearIndex, NearMatch
+from cms.services.importing.reprints import ReprintIndex
 from cms.services.importing.vocabulary import Vocabulary
 from cms.services.slugs import SlugAllocator
 
@@ -73,6 +76,12 @@ class _New:
     extracted: ExtractedArticle
     known: Known
     similar: list[NearMatch] = field(default_factory=list)
+    reprint: TextFlag | None = None
+
+    @property
+    def flags(self) -> tuple[TextFlag, ...]:
+        found = self.extracted.flags
+        return (*found, self.reprint) if self.reprint is not None else found
 
 
 def store_chunk(batch_id: int, outcomes: Sequence[Outcome]) -> list[ReportLine]:
@@ -83,8 +92,9 @@ def store_chunk(batch_id: int, outcomes: Sequence[Outcome]) -> list[ReportLine]:
     documents = [o for o in outcomes if isinstance(o, ExtractedArticle)]
     exact = ExactIndex(d.content_hash for d in documents)
     near = NearIndex(v for d in documents for v in d.sketch)
+    reprints = ReprintIndex(v for d in documents for v in d.sentences)
     slugs = SlugAllocator(Article, (d.title for d in documents))
-    items = [_plan(o, exact, near, slugs) for o in outcomes]
+    items = [_plan(o, _Indexes(exact, near, reprints, slugs)) for o in outcomes]
     new = [item.new for item in items if item.new is not None]
     _insert_articles(new, Vocabulary.for_documents([n.extracted for n in new]))
     _insert_items(batch_id, items)
@@ -97,12 +107,22 @@ def store_chunk(batch_id: int, outcomes: Sequence[Outcome]) -> list[ReportLine]:
     return [_line(item) for item in items]
 
 
-def _plan(outcome: Outcome, exact: ExactIndex, near: NearIndex, slugs: SlugAllocator) -> _Item:
+@dataclass(frozen=True)
+class _Indexes:
+    """What a chunk's documents are matched against: stored articles and each other."""
+
+    exact: ExactIndex
+    near: NearIndex
+    reprints: ReprintIndex
+    slugs: SlugAllocator
+
+
+def _plan(outcome: Outcome, indexes: _Indexes) -> _Item:
     if isinstance(outcome, Skipped):
         return _Item(outcome.name, ImportOutcome.SKIPPED, outcome.reason)
     if isinstance(outcome, Rejected):
         return _Item(outcome.name, ImportOutcome.REJECTED, outcome.reason)
-    match = exact.find(outcome)
+    match = indexes.exact.find(outcome)
     if match is not None:
         return _Item(
             outcome.source_name,
@@ -111,18 +131,20 @@ def _plan(outcome: Outcome, exact: ExactIndex, near: NearIndex, slugs: SlugAlloc
             article=match.article,
             of=outcome,
         )
-    similar = near.find(outcome)
-    known = Known(slug=slugs.allocate(outcome.title), title=outcome.title, body=outcome.body)
-    known.new = True
-    exact.add(outcome.content_hash, known)
-    near.add(outcome, known)
+    similar = indexes.near.find(outcome)
+    reprint = indexes.reprints.find(outcome, [m.article for m in similar])
+    slug = indexes.slugs.allocate(outcome.title)
+    known = Known(slug=slug, title=outcome.title, body=outcome.body, new=True)
+    indexes.exact.add(outcome.content_hash, known)
+    indexes.near.add(outcome, known)
+    indexes.reprints.add(outcome, known)
     return _Item(
         outcome.source_name,
         ImportOutcome.CREATED,
         "; ".join(m.reason for m in similar),
         article=known,
         of=outcome,
-        new=_New(outcome, known, similar),
+        new=_New(outcome, known, similar, reprint),
     )
 
 
@@ -204,10 +226,11 @@ def _item_row(batch_id: int, item: _Item) -> dict[str, Any]:
 def _insert_beside(new: list[_New], items: list[_Item]) -> None:
     """Sketches, suggestions, warnings and flags of the new articles: a statement a table."""
     item_ids = {id(item.new): item.id for item in items if item.new is not None}
-    sketches, suggestions, warnings, flags = [], [], [], []
+    sketches, sentences, suggestions, warnings, flags = [], [], [], [], []
     for n in new:
         article_id = n.known.id
         sketches += [{"article_id": article_id, "value": v} for v in n.extracted.sketch]
+        sentences += [{"article_id": article_id, "value": v} for v in n.extracted.sentences]
         suggestions += _suggestion_rows(n)
         warnings += [
             {
@@ -227,10 +250,11 @@ def _insert_beside(new: list[_New], items: list[_Item]) -> None:
                 "evidence": f.evidence,
                 "position": position,
             }
-            for position, f in enumerate(n.extracted.flags)
+            for position, f in enumerate(n.flags)
         ]
     for model, rows in (
         (TextSketch, sketches),
+        (TextSentence, sentences),
         (Suggestion, suggestions),
         (ImportWarning, warnings),
         (ProvenanceFlag, flags),
