@@ -5,25 +5,21 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from flask import abort, flash, g, redirect, request, url_for
-from flask_admin import expose
+from flask import flash, g, request
 from flask_admin.actions import action
-from flask_login import current_user
 from sqlalchemy import Integer, func, or_, select, text
 from sqlalchemy.orm import defer, selectinload
 from werkzeug.datastructures import MultiDict
-from werkzeug.wrappers import Response
 from wtforms import StringField
 
-from cms.admin import article_list, history, pending_pages
+from cms.admin import article_list, history_pages, pending_pages
 from cms.admin.base import ServiceModelView
 from cms.admin.pickers import article_label
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, Outlet, Relation, Tag, article_tags
 from cms.queries import links
 from cms.queries.review import pending_counts
-from cms.services import articles, bulk, pending, restore, revisions, taxonomy
-from cms.services.errors import StaleEdit
+from cms.services import articles, bulk, pending, taxonomy
 from cms.services.search.fts5 import matching_ids_sql
 from cms.services.search.text import parse_query
 from cms.services.versions import parse_version
@@ -38,7 +34,7 @@ def _matching_ids(term: str) -> Any:
     return text(sql).bindparams(**params).columns(id=Integer)
 
 
-class ArticleView(pending_pages.PendingPages, ServiceModelView):
+class ArticleView(history_pages.HistoryPages, pending_pages.PendingPages, ServiceModelView):
     record_type = "article"
     edit_template = "admin/article_edit.html"
     list_template = "admin/article_list.html"
@@ -308,65 +304,3 @@ class ArticleView(pending_pages.PendingPages, ServiceModelView):
             return
         result = bulk.remove_tag(self._chosen_ids(ids), tag, self.actor())
         flash(result.sentence(f"Tag {tag.name!r} removed from", "did not have it"), "success")
-
-    # -- history, restore, trash ---------------------------------------------------------
-    @expose("/history/")
-    def history_view(self) -> str:
-        """Revisions newest first, a word diff between any two, and a restore button each."""
-        article = self.get_one(request.args.get("id", "")) or abort(404)
-        listed = revisions.history(article.id)
-        pair = history.pick_pair(
-            [r.number for r in listed],
-            request.args.get("a", type=int),
-            request.args.get("b", type=int),
-        )
-        changes = []
-        if pair:
-            old, new = (revisions.revision(article.id, n) for n in pair)
-            changes = history.compare(old, new)
-        waiting = pending.pending_of(article.id)
-        return self.render(
-            "admin/article_history.html",
-            article=article,
-            revisions=listed,
-            pair=pair,
-            changes=changes,
-            field_label=history.label,
-            pending_revision=waiting,
-            pending_changes=history.compare_pending(article, waiting) if waiting else [],
-        )
-
-    @expose("/history/restore/", methods=("POST",))
-    def restore_view(self) -> Response:
-        article = self.get_one(request.form.get("id", "")) or abort(404)
-        number = request.form.get("number", type=int) or 0
-        version = parse_version(request.form.get("edit_version"))
-        try:
-            done = self._write(
-                lambda: restore.restore_revision(article, number, self.actor(), version)
-            )
-        except StaleEdit as stale:
-            flash(str(stale), "error")
-            done = None
-        if done is not None:
-            flash(f"Restored revision {number}: it is now the current version.", "success")
-        return redirect(url_for(".history_view", id=article.id))
-
-    def _admins_only(self) -> None:
-        if not current_user.is_admin:
-            abort(403)
-
-    @expose("/trash/")
-    def trash_view(self) -> str:
-        self._admins_only()
-        return self.render("admin/article_trash.html", entries=restore.deleted_articles())
-
-    @expose("/trash/restore/", methods=("POST",))
-    def untrash_view(self) -> Response:
-        self._admins_only()
-        entry_id = request.form.get("entry", type=int) or 0
-        article = self._write(lambda: restore.restore_article(entry_id, self.actor()))
-        if article is not None:
-            flash(f"{article.title!r} is back, as a draft.", "success")
-            return redirect(url_for(".edit_view", id=article.id))
-        return redirect(url_for(".trash_view"))
