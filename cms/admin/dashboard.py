@@ -7,6 +7,7 @@ from flask_admin import AdminIndexView, expose
 from cms import queries
 from cms.admin.security import EditorsOnly
 from cms.queries import dashboard
+from cms.services import pending
 
 
 class DashboardView(EditorsOnly, AdminIndexView):
@@ -19,4 +20,5 @@ class DashboardView(EditorsOnly, AdminIndexView):
             review_queue=dashboard.review_queue(),
             batches=dashboard.recent_batches(),
             changes=dashboard.recent_changes(),
+            to_publish=pending.waiting(),
         )

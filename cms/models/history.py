@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from cms.models.base import Base, Versioned, utcnow
 
 if TYPE_CHECKING:
+    from cms.models.article import Article
     from cms.models.user import User
 
 
@@ -72,6 +73,7 @@ class PendingRevision(Versioned, Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     user: Mapped[User | None] = relationship()
+    article: Mapped[Article] = relationship()
 
     def __str__(self) -> str:
         return f"Pending changes to article {self.article_id}"

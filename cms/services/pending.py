@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, PendingRevision, User
@@ -28,6 +29,17 @@ WHAT = "article's pending changes"
 def pending_of(article_id: int) -> PendingRevision | None:
     query = select(PendingRevision).where(PendingRevision.article_id == article_id)
     return db.session.scalar(query)
+
+
+def waiting(limit: int = 10) -> list[PendingRevision]:
+    """Pending changes not yet published, most recently saved first (for the dashboard)."""
+    query = (
+        select(PendingRevision)
+        .options(selectinload(PendingRevision.article), selectinload(PendingRevision.user))
+        .order_by(PendingRevision.updated_at.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
 
 
 def goes_pending(article: Article, changes: Mapping[str, Any]) -> bool:

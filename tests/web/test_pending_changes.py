@@ -60,6 +60,8 @@ def test_readers_see_the_published_version_until_the_change_is_published(
 
     listed = editor.get("/admin/articles/?flt0_changes_to_publish_is=yes").text
     assert "Changes to publish</span>" in listed and "Putin visits Astana" in listed
+    dashboard = editor.get("/admin/").text.split("Changes to publish")[1]
+    assert "Putin visits Astana</a>" in dashboard.split("</ul>")[0]
     assert "The pending changes are published" in publish_pending(editor, article_id)
     listed = editor.get("/admin/articles/?flt0_changes_to_publish_is=yes").text
     assert "Putin visits Astana" not in listed
