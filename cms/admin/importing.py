@@ -10,13 +10,13 @@ from typing import Any
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_admin import BaseView, expose
 from flask_login import current_user
-from sqlalchemy import func, select
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from cms.admin.security import EditorsOnly
 from cms.extensions import db
-from cms.models import ImportBatch, ImportWarning, Suggestion, SuggestionState
+from cms.models import ImportBatch, ImportOutcome
+from cms.queries import imports
 from cms.services import importing
 from cms.services.errors import ServiceError
 from cms.services.importing.analyse import analyse_created
@@ -59,15 +59,22 @@ class ImportView(EditorsOnly, BaseView):
 
     @expose("/batch/<int:batch_id>")
     def batch(self, batch_id: int) -> Any:
+        """The report, a page of lines at a time, all of them or those of one outcome."""
         batch = db.get_or_404(ImportBatch, batch_id)
-        items = batch.items
-        article_ids = [i.article_id for i in items if i.article_id is not None]
+        wanted = request.args.get("outcome", "")
+        outcome = next((o for o in ImportOutcome if o.value == wanted), None)
+        page = imports.report_lines(batch_id, outcome, request.args.get("page", 1, type=int))
+        article_ids = [i.article_id for i in page.items if i.article_id is not None]
+        counts = imports.outcome_counts([batch_id])[batch_id]
         return self.render(
             "admin/import_report.html",
             batch=batch,
-            items=items,
-            warnings=_open_counts(ImportWarning, article_ids),
-            suggestions=_pending_counts(article_ids),
+            counts=counts,
+            created=counts[ImportOutcome.CREATED],
+            outcome=outcome,
+            page=page,
+            warnings=imports.open_warning_counts(article_ids),
+            suggestions=imports.pending_suggestion_counts(article_ids),
         )
 
     @expose("/batch/<int:batch_id>/undo", methods=("POST",))
@@ -91,28 +98,6 @@ class ImportView(EditorsOnly, BaseView):
             return redirect(url_for(".index"))
         flash("Confirmed.", "success")
         return redirect(url_for("articles.edit_view", id=article_id))
-
-
-def _open_counts(model: type[ImportWarning], ids: list[int]) -> dict[int, int]:
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(model.article_id, func.count(model.id))
-        .where(model.article_id.in_(ids), model.resolved_at.is_(None))
-        .group_by(model.article_id)
-    )
-    return {article_id: count for article_id, count in rows}
-
-
-def _pending_counts(ids: list[int]) -> dict[int, int]:
-    if not ids:
-        return {}
-    rows = db.session.execute(
-        select(Suggestion.article_id, func.count(Suggestion.id))
-        .where(Suggestion.article_id.in_(ids), Suggestion.state == SuggestionState.PENDING)
-        .group_by(Suggestion.article_id)
-    )
-    return {article_id: count for article_id, count in rows}
 
 
 def too_large_message() -> str:

@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from markupsafe import Markup, escape
+from flask import url_for
+from markupsafe import Markup
 
 from cms.admin.base import ServiceModelView
-from cms.models import ImportBatch, ImportOutcome
+from cms.models import ImportBatch
+from cms.queries import imports
 
 
-def _batch_counts(view: Any, context: Any, model: ImportBatch, name: str) -> str:
-    counts = [f"{model.count(outcome)} {outcome.value}" for outcome in ImportOutcome]
-    return ", ".join(counts) if model.items else "no files"
-
-
-def _batch_items(view: Any, context: Any, model: ImportBatch, name: str) -> Markup:
-    lines = (
-        escape(f"{item.filename}: {item.outcome.value}")
-        + (escape(f" ({item.reason})") if item.reason else "")
-        for item in model.items
-    )
-    return Markup("<br>").join(lines)
+def _batch_counts(view: Any, context: Any, model: ImportBatch, name: str) -> Markup:
+    """The outcomes counted by the database (a batch may hold 100,000 files), and the state,
+    linked to the batch's report."""
+    counts = imports.outcome_counts([model.id])[model.id]
+    text = ", ".join(f"{n:,} {outcome.value}" for outcome, n in counts.items())
+    report = url_for("import.batch", batch_id=model.id)
+    label = text if any(counts.values()) else "no files"
+    return Markup('<a href="{}">{}</a> ({})').format(report, label, model.state)
 
 
 class ImportBatchView(ServiceModelView):
@@ -32,5 +30,6 @@ class ImportBatchView(ServiceModelView):
     column_list = ("id", "created_at", "channel", "user", "items")
     column_default_sort = ("created_at", True)
     column_formatters = {"items": _batch_counts}
+    column_labels = {"items": "Files (open the report)"}
     column_details_list = ("id", "created_at", "channel", "user", "items")
-    column_formatters_detail = {"items": _batch_items}
+    column_formatters_detail = {"items": _batch_counts}

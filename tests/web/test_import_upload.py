@@ -164,3 +164,34 @@ def test_the_undo_button_is_csrf_protected(app: Flask, client, make_user, auth) 
     assert client.post(batch_url + "/undo", data={}).status_code == 400
     with app.app_context():
         assert db.session.scalar(select(func.count(Article.id))) == 1
+
+
+def test_a_large_batchs_report_comes_a_page_at_a_time_and_by_outcome(
+    app: Flask, client, make_user, auth, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from cms.queries import imports
+    from cms.services import importing
+
+    monkeypatch.setattr(imports, "REPORT_PAGE", 5)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"{n:02}.txt").write_text(f"Headline {n}\n\nText number {n} of the pile.\n")
+    (folder / "11-again.txt").write_text("Headline 11\n\nText number 11 of the pile.\n")
+    (folder / "bad.json").write_text("{oops")
+    with app.app_context():
+        batch_id = importing.import_files(importing.find_files([folder]), channel="cli").batch_id
+    make_user()
+    auth.login()
+    listing = client.get("/admin/imports/").text
+    assert f'href="/admin/import/batch/{batch_id}"' in listing
+    assert "12 created, 1 duplicate, 0 skipped, 1 rejected</a> (finished)" in listing
+    first = client.get(f"/admin/import/batch/{batch_id}").text
+    assert "All (14)" in first and "Page 1 of 3" in first
+    assert "many/00.txt" in first and "many/05.txt" not in first
+    third = client.get(f"/admin/import/batch/{batch_id}?page=3").text
+    assert "many/bad.json" in third and "many/00.txt" not in third
+    rejected = client.get(f"/admin/import/batch/{batch_id}?outcome=rejected").text
+    assert "many/bad.json" in rejected and "many/00.txt" not in rejected
+    assert "Page 1 of" not in rejected  # one line: no pages
+    assert "Undo this batch" in first
