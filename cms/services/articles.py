@@ -22,29 +22,10 @@ from cms.services.versions import check_version
 
 _WORD = re.compile(r"\w+")
 
-#: Fields an editor may set through ``create_article`` / ``update_article``.
-EDITABLE_FIELDS = frozenset(
-    {
-        "title",
-        "slug",
-        "outlet",
-        "authors",
-        "published_on",
-        "date_precision",
-        "date_basis",
-        "url",
-        "language",
-        "kind",
-        "status",
-        "summary",
-        "tags",
-        "body",
-        "text_kind",
-        "origin",
-        "editor_notes",
-        "new_tags",
-    }
-)
+#: Fields an editor may set through ``create_article`` / ``update_article``: those a revision
+#: keeps, but for ``summary_by_editor`` (set by the rules below, never by hand), and the tags
+#: typed by name (``new_tags``). One list, so a new field is edited and kept in history alike.
+EDITABLE_FIELDS = (frozenset(revisions.SNAPSHOT_FIELDS) - {"summary_by_editor"}) | {"new_tags"}
 
 
 def word_count(text: str) -> int:
