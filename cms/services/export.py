@@ -2,7 +2,7 @@
 
 ``articles/`` holds one file per article with the keys a Markdown front matter has (title,
 date, outlet, url, authors, tags, summary) plus ``body``: the shape ``flask import`` reads.
-``tables/`` holds every table's rows as JSON (status, slugs, links, revisions, provenance,
+``tables/`` holds every table's rows as JSON Lines (status, slugs, links, revisions, provenance,
 entities, suggestions, the audit log...), users without password hashes or session tokens.
 Everything is read in one transaction, so the export is one consistent moment. The format is
 described in ``export_format``; ``export_restore`` reads a folder back into an empty database.
@@ -27,8 +27,9 @@ from cms.services.export_format import (
     SECRET_COLUMNS,
     TABLES,
     VERSION,
-    json_value,
+    json_line,
     schema_revision,
+    table_file,
     write_json,
 )
 
@@ -85,12 +86,14 @@ def _export_tables(folder: Path) -> dict[str, int]:
     for table in db.metadata.sorted_tables:
         hidden = SECRET_COLUMNS.get(table.name, frozenset())
         columns = [column for column in table.columns if column.name not in hidden]
-        rows = db.session.execute(select(*columns).order_by(*table.primary_key.columns))
-        records = [
-            {name: json_value(value) for name, value in row._mapping.items()} for row in rows
-        ]
-        write_json(folder / f"{table.name}.json", records)
-        counts[table.name] = len(records)
+        query = select(*columns).order_by(*table.primary_key.columns)
+        rows = db.session.execute(query.execution_options(yield_per=1000))
+        count = 0
+        with table_file(folder.parent, table.name).open("w", encoding="utf-8") as out:
+            for row in rows:
+                out.write(json_line(dict(row._mapping)))
+                count += 1
+        counts[table.name] = count
     return counts
 
 

@@ -2,7 +2,8 @@
 
 A folder holds ``manifest.json`` (format, version, the schema revision, row counts),
 ``articles/`` (one JSON file per article, in the shape the importer reads) and ``tables/`` (one
-JSON file per table: a list of rows, each a {column: value} object). Values are JSON as they
+JSON Lines file per table, ``NAME.jsonl``: a row a line, each a {column: value} object, so
+both sides stream and a large collection never sits in memory whole). Values are JSON as they
 are, dates and times as ISO text, enums by their value, bytes in base64.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+from collections.abc import Iterator
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -22,7 +24,8 @@ from sqlalchemy import Enum as EnumType
 from cms.services.errors import ServiceError
 
 FORMAT = "collection-cms export"
-VERSION = 1
+#: 2: tables as JSON Lines (version 1 wrote each table as one JSON list).
+VERSION = 2
 MANIFEST = "manifest.json"
 TABLES = "tables"
 #: Columns never exported: secrets. A restore gives them new values (see ``export_restore``).
@@ -48,6 +51,32 @@ def json_value(value: Any) -> Any:
 
 def write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=json_value) + "\n")
+
+
+def json_line(row: dict[str, Any]) -> str:
+    return json.dumps(row, ensure_ascii=False, default=json_value) + "\n"
+
+
+def table_file(folder: Path, name: str) -> Path:
+    return folder / TABLES / f"{name}.jsonl"
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, Any]]:
+    """A JSON Lines file's values with their line numbers, read as they are needed."""
+    try:
+        with path.open(encoding="utf-8") as lines:
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    yield number, _loads(path, number, line)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExportFormatError(f"{path} cannot be read: {error}") from error
+
+
+def _loads(path: Path, number: int, line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ExportFormatError(f"{path}, line {number}: not JSON ({error}).") from error
 
 
 def column_value(column: Column, value: Any) -> Any:

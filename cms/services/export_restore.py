@@ -32,12 +32,12 @@ from cms.services.errors import ServiceError
 from cms.services.export_format import (
     MANIFEST,
     SECRET_COLUMNS,
-    TABLES,
     ExportFormatError,
     column_value,
-    read_json,
     read_manifest,
+    read_rows,
     schema_revision,
+    table_file,
 )
 from cms.services.transaction import write
 
@@ -92,27 +92,23 @@ def _restore_order() -> list[Table]:
     ]
 
 
-def _table_file(folder: Path, name: str) -> Path:
-    return folder / TABLES / f"{name}.json"
-
-
 def _check_table_files(folder: Path, listed: dict[str, int]) -> None:
     """Every table this program has is in the export, and the export has no other."""
     known = {table.name for table in db.metadata.sorted_tables}
     if unlisted := sorted(known - set(listed)):
         raise ExportFormatError(
             f"{folder / MANIFEST} does not list the table {unlisted[0]!r} "
-            f"({_table_file(folder, unlisted[0])}): an export made by another version of this "
+            f"({table_file(folder, unlisted[0])}): an export made by another version of this "
             "program."
         )
     if unknown := sorted(set(listed) - known):
         raise ExportFormatError(
-            f"{_table_file(folder, unknown[0])}: this program has no table {unknown[0]!r} "
+            f"{table_file(folder, unknown[0])}: this program has no table {unknown[0]!r} "
             "(an export made by another version of it)."
         )
     for name in sorted(known):
-        if not _table_file(folder, name).is_file():
-            raise ExportFormatError(f"{_table_file(folder, name)} is missing: not a whole export.")
+        if not table_file(folder, name).is_file():
+            raise ExportFormatError(f"{table_file(folder, name)} is missing: not a whole export.")
 
 
 def _check_schema(folder: Path, exported: str | None) -> None:
@@ -146,39 +142,39 @@ def _check_empty() -> None:
 
 
 def _restore_table(folder: Path, table: Table, expected: int) -> int:
-    path = _table_file(folder, table.name)
-    records = read_json(folder / TABLES, path.name)
-    if not isinstance(records, list):
-        raise ExportFormatError(f"{path} does not hold a list of rows.")
-    if len(records) != expected:
-        raise ExportFormatError(
-            f"{path} holds {len(records)} rows; the manifest says {expected}: an incomplete export."
-        )
+    """Insert the table's file, a chunk at a time; its row count must match the manifest."""
+    path = table_file(folder, table.name)
     if table.name in DERIVED_TABLES:
         db.session.execute(delete(table))
-    for chunk in _chunks(_rows(path, table, records), CHUNK):
+    count = 0
+    for chunk in _chunks(_rows(path, table), CHUNK):
         try:
             db.session.execute(table.insert(), chunk)
         except (DBAPIError, StatementError) as error:
             cause = getattr(error, "orig", None) or error
             raise RestoreError(f"{path}: the database refused a row: {cause}") from error
-    return len(records)
+        count += len(chunk)
+    if count != expected:
+        raise ExportFormatError(
+            f"{path} holds {count} rows; the manifest says {expected}: an incomplete export."
+        )
+    return count
 
 
-def _rows(path: Path, table: Table, records: list[Any]) -> Iterator[dict[str, Any]]:
+def _rows(path: Path, table: Table) -> Iterator[dict[str, Any]]:
     """The file's rows as column values, checked against the table's columns."""
     secret = SECRET_COLUMNS.get(table.name, frozenset())
     columns = {column.name: column for column in table.columns if column.name not in secret}
-    for number, record in enumerate(records, start=1):
+    for number, record in read_rows(path):
         if not isinstance(record, dict) or set(record) != set(columns):
-            raise ExportFormatError(f"{path}, row {number}: {_shape_problem(record, columns)}")
+            raise ExportFormatError(f"{path}, line {number}: {_shape_problem(record, columns)}")
         row = {}
         for name, value in record.items():
             try:
                 row[name] = column_value(columns[name], value)
             except (TypeError, ValueError) as error:
                 raise ExportFormatError(
-                    f"{path}, row {number}, column {name!r}: {value!r} is not valid ({error})."
+                    f"{path}, line {number}, column {name!r}: {value!r} is not valid ({error})."
                 ) from error
         if secret:
             row.update(_new_secrets(table))

@@ -87,9 +87,13 @@ def test_export_writes_articles_in_the_importers_shape(seeded: Flask, runner, tm
     assert {r["title"] for r in records} == titles
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["articles"] == 5
-    users = json.loads((folder / "tables" / "users.json").read_text())
+    users = [
+        json.loads(line) for line in (folder / "tables" / "users.jsonl").read_text().splitlines()
+    ]
     assert all("password_hash" not in u and "session_token" not in u for u in users)
-    links = json.loads((folder / "tables" / "links.json").read_text())
+    links = [
+        json.loads(line) for line in (folder / "tables" / "links.jsonl").read_text().splitlines()
+    ]
     assert len(links) == manifest["tables"]["links"] > 0
 
 

@@ -213,32 +213,35 @@ def test_a_bad_row_late_in_the_restore_leaves_nothing(
     exported: tuple[Flask, Path], empty: Flask, tmp_path: Path
 ) -> None:
     copy = _broken_copy(exported[1], tmp_path)
-    path = copy / "tables" / "import_warnings.json"  # among the last tables restored
-    rows = json.loads(path.read_text())
+    path = copy / "tables" / "import_warnings.jsonl"  # among the last tables restored
+    rows = _read_rows(path)
     rows[-1]["article_id"] = 999_999  # an article that is not there
-    path.write_text(json.dumps(rows))
-    _restore_fails(empty, copy, "import_warnings.json: the database refused a row")
+    _write_rows(path, rows)
+    _restore_fails(empty, copy, "import_warnings.jsonl: the database refused a row")
 
 
 @pytest.mark.parametrize(
     ("breakage", "message"),
     [
-        (lambda f: (f / "tables" / "links.json").unlink(), "links.json is missing"),
+        (lambda f: (f / "tables" / "links.jsonl").unlink(), "links.jsonl is missing"),
         (lambda f: (f / "manifest.json").unlink(), "manifest.json is missing"),
-        (lambda f: _edit_manifest(f, version=2), "export format version 2"),
+        (lambda f: _edit_manifest(f, version=1), "export format version 1"),
         (lambda f: _edit_manifest(f, schema="0000"), "made at schema revision 0000"),
         (lambda f: _edit_rows(f, "tags", lambda rows: rows[1:]), "the manifest says"),
         (
             lambda f: _edit_rows(f, "tags", lambda rows: [{**rows[0], "colour": "red"}, *rows[1:]]),
-            "tags.json, row 1: unknown columns ['colour']",
+            "tags.jsonl, line 1: unknown columns ['colour']",
         ),
         (
             lambda f: _edit_rows(
                 f, "articles", lambda rows: [{**rows[0], "status": "lost"}] + rows[1:]
             ),
-            "row 1, column 'status': 'lost' is not valid",
+            "line 1, column 'status': 'lost' is not valid",
         ),
-        (lambda f: (f / "tables" / "users.json").write_text("[{"), "users.json cannot be read"),
+        (
+            lambda f: (f / "tables" / "users.jsonl").write_text("{\n"),
+            "users.jsonl, line 1: not JSON",
+        ),
     ],
     ids=["missing table", "no manifest", "version", "schema", "count", "column", "value", "json"],
 )
@@ -255,9 +258,17 @@ def _edit_manifest(folder: Path, **changes: Any) -> None:
     path.write_text(json.dumps({**json.loads(path.read_text()), **changes}))
 
 
+def _read_rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def _write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+
+
 def _edit_rows(folder: Path, table: str, edit: Any) -> None:
-    path = folder / "tables" / f"{table}.json"
-    path.write_text(json.dumps(edit(json.loads(path.read_text()))))
+    path = folder / "tables" / f"{table}.jsonl"
+    _write_rows(path, edit(_read_rows(path)))
 
 
 def test_restore_refuses_a_database_with_a_collection(
