@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
+import os
 import random
 import resource
 import statistics
@@ -65,8 +67,9 @@ def add_new_article(article: corpus.SyntheticArticle, n: int) -> Article:
     with write():
         result = db.session.execute(
             insert(Article).returning(Article.id),
-            [{"slug": f"new{n}", "title": article.title, "body": article.body, "raw": "",
-              "content_hash": f"new{n}", "published_on": article.published_on,
+            [{"slug": f"new{n}-{os.getpid()}", "title": article.title, "body": article.body,
+              "raw": "", "content_hash": f"new{n}-{os.getpid()}",
+              "published_on": article.published_on,
               "date_precision": DatePrecision.DAY}],
         )  # fmt: skip
         new_id = result.scalar_one()
@@ -91,7 +94,9 @@ def build(folder: Path, count: int) -> dict[str, float]:
 def measure(folder: Path, count: int, samples: int) -> dict[str, float]:
     """In a fresh process, as a web worker would be: related top-10 for sampled articles, then
     new articles analysed as an import's second phase; resident memory at the end."""
-    new = list(corpus.generate(count + samples, seed=0))[count:]
+    # The new articles follow the collection's in the same sequence; kept one at a time, so the
+    # 100,000 generated before them do not count in the worker's memory.
+    new = list(itertools.islice(corpus.generate(count + samples, seed=0), count, None))
     database = folder / "bench.sqlite3"
     app = create_app(
         {"INSTANCE_PATH": str(folder), "SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}"}
