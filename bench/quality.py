@@ -45,7 +45,7 @@ from cms.pipeline.analyse import (
 from cms.pipeline.analyse.gazetteer import fold
 from cms.pipeline.analyse.terms import terms_of, tfidf, top_terms
 from cms.services import analysis, seeding
-from cms.services.analysis_index import CANDIDATES, QUERY_TERMS
+from cms.services.analysis_index import CANDIDATES, QUERY_TERMS, STRONGEST
 from cms.services.transaction import write
 
 SEED = Path(__file__).resolve().parents[1] / "seed"
@@ -217,9 +217,33 @@ def _bm25_candidates(
     k1: float = 1.2,
     b: float = 0.75,
 ) -> list[int]:
-    """What ``analysis_fts MATCH 't1 OR t2 ...' ORDER BY rank`` returns: FTS5's bm25 over
-    each article's distinct terms."""
+    """What ``analysis_index.more_like_this`` returns: FTS5's bm25 over each article's
+    distinct terms, for the articles naming three of the strongest terms if there are enough
+    of them, else for those naming any term."""
     n = len(lengths)
+    strongest = terms[:STRONGEST]
+    if len(strongest) >= 3:
+        named = Counter(doc for term in strongest for doc in postings.get(term, ()))
+        eligible = {doc for doc, count in named.items() if count >= 3 and doc != exclude}
+        if len(eligible) >= limit:
+            ranked = _bm25(strongest, postings, frequencies, lengths, average, n, k1, b, eligible)
+            return [doc for doc, _ in ranked.most_common(limit)]
+    scores = _bm25(terms, postings, frequencies, lengths, average, n, k1, b, None)
+    scores.pop(exclude, None)
+    return [doc for doc, _ in scores.most_common(limit)]
+
+
+def _bm25(
+    terms: list[str],
+    postings: dict[str, list[int]],
+    frequencies: Counter[str],
+    lengths: list[int],
+    average: float,
+    n: int,
+    k1: float,
+    b: float,
+    only: set[int] | None,
+) -> Counter[int]:
     scores: Counter[int] = Counter()
     for term in terms:
         df = frequencies.get(term, 0)
@@ -227,9 +251,9 @@ def _bm25_candidates(
             continue
         idf = max(1e-6, math.log((n - df + 0.5) / (df + 0.5)))  # as FTS5 computes it
         for doc in postings[term]:
-            scores[doc] += idf * (k1 + 1) / (1 + k1 * (1 - b + b * lengths[doc] / average))
-    scores.pop(exclude, None)
-    return [doc for doc, _ in scores.most_common(limit)]
+            if only is None or doc in only:
+                scores[doc] += idf * (k1 + 1) / (1 + k1 * (1 - b + b * lengths[doc] / average))
+    return scores
 
 
 def _label_names(stories: list[reuters.Story]) -> tuple[Name, ...]:

@@ -138,3 +138,25 @@ def test_document_frequencies_follow_inserts_edits_and_deletes(seeded: Flask) ->
         assert (analysis_index.article_count(), df("zebra")) == (5, 0)
         assert analysis_index.more_like_this(["zebra"], exclude_id=0) == []
         assert df(ARTICLE_COUNT_TERM) == 5
+
+
+def test_more_like_this_takes_articles_naming_three_strong_terms_first(seeded: Flask) -> None:
+    """Enough articles naming three of the four strongest terms: only those come back; too
+    few, and any article naming any term does."""
+    bodies = {
+        "three": "Zebras graze near the river delta.",
+        "four": "Zebras graze by the river with lions.",
+        "one": "Lions sleep.",
+    }
+    with seeded.app_context():
+        ids = {}
+        with write():
+            for name, body in bodies.items():
+                article = articles.create_article({"title": name, "body": body}, None)
+                analysis.analyse_article(article)
+                ids[name] = article.id
+        terms = ["zebra", "graze", "river", "lion"]
+        found = analysis_index.more_like_this(terms, exclude_id=0, limit=2)
+        assert sorted(found) == sorted([ids["three"], ids["four"]])
+        everything = analysis_index.more_like_this(terms, exclude_id=0, limit=3)
+        assert sorted(everything) == sorted(ids.values())
