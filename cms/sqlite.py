@@ -8,6 +8,8 @@ once the request has been read and checked. Measured in the project's reliabilit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -49,3 +51,37 @@ def configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
         connection.info[BEGAN_IMMEDIATE] = immediate
         connection.info[CHANGES_AT_BEGIN] = connection.connection.driver_connection.total_changes
+
+
+#: Pages the write-ahead log may hold before a commit copies them back into the database
+#: (SQLite's default is 1,000). A bulk load's chunks touch the same index pages again and
+#: again; a longer log copies each page back once for several chunks instead of once each.
+BULK_CHECKPOINT_PAGES = 20_000
+
+
+@contextmanager
+def bulk_load(engine: Engine) -> Iterator[None]:
+    """While the block runs, every connection of ``engine`` this process checks out lets the
+    log grow to ``BULK_CHECKPOINT_PAGES`` before a checkpoint; afterwards the log is copied
+    back (a passive checkpoint, which waits for no one).
+
+    For a process that does nothing else meanwhile (``flask import``): the setting stays on
+    the connections it touched.
+    """
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+
+    def on_checkout(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        dbapi_connection.execute(f"PRAGMA wal_autocheckpoint = {BULK_CHECKPOINT_PAGES}")
+
+    event.listen(engine, "checkout", on_checkout)
+    try:
+        yield
+    finally:
+        event.remove(engine, "checkout", on_checkout)
+        raw = engine.raw_connection()  # no transaction: a checkpoint cannot run inside one
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)")  # type: ignore[union-attr]
+        finally:
+            raw.close()

@@ -14,7 +14,10 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from cms import sqlite
+from cms.extensions import db
 from cms.models import ImportOutcome
+from cms.pipeline.types import Limits
 from cms.services import importing
 from cms.services.export_format import is_export
 from cms.services.importing import InputFile, ReportLine
@@ -47,19 +50,8 @@ def import_command(paths: tuple[Path, ...], no_analyse: bool, jobs: int | None) 
     limits = limits_from(current_app.config)
     if jobs is None:
         jobs = default_workers() if len(files) >= PARALLEL_FROM else 0
-    if sys.stderr.isatty():
-        with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
-            report = importing.import_files(
-                files,
-                channel="cli",
-                limits=limits,
-                on_file=lambda f, lines: bar.update(1),
-                workers=jobs,
-            )
-    else:
-        report = importing.import_files(
-            files, channel="cli", limits=limits, on_file=_plain_line, workers=jobs
-        )
+    with sqlite.bulk_load(db.engine):
+        report = _import(files, limits, jobs)
     for line in report.lines:
         if line.outcome in (ImportOutcome.REJECTED, ImportOutcome.SKIPPED):
             click.echo(f"{line.outcome.value} {line.name}: {line.reason}", err=True)
@@ -68,6 +60,22 @@ def import_command(paths: tuple[Path, ...], no_analyse: bool, jobs: int | None) 
         _analyse(report.created_ids)
     if report.rejected:
         raise SystemExit(1)
+
+
+def _import(files: list[InputFile], limits: Limits, jobs: int) -> importing.ImportReport:
+    """The import phase: a progress bar on a terminal, a plain line per file otherwise."""
+    if not sys.stderr.isatty():
+        return importing.import_files(
+            files, channel="cli", limits=limits, on_file=_plain_line, workers=jobs
+        )
+    with click.progressbar(length=len(files), label="Importing", file=sys.stderr) as bar:
+        return importing.import_files(
+            files,
+            channel="cli",
+            limits=limits,
+            on_file=lambda f, lines: bar.update(1),
+            workers=jobs,
+        )
 
 
 def _refuse_exports(paths: tuple[Path, ...]) -> None:
