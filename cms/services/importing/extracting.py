@@ -23,9 +23,10 @@ from cms.services.importing.sources import InputFile, load
 
 Outcome = ExtractedArticle | Skipped | Rejected
 
-#: Files a worker takes at a time, and the groups in flight per worker.
+#: Files a worker takes at a time, and the groups in flight per worker: enough to keep it
+#: busy while the writer stores a chunk (``batch.CHUNK_SIZE`` documents) without reading.
 FILES_PER_TASK = 16
-TASKS_AHEAD = 3
+TASKS_AHEAD = 16
 #: Fewer files than this are not worth starting processes for.
 PARALLEL_FROM = 200
 
