@@ -20,7 +20,7 @@ from cms.models import Article, TextSentence
 from cms.pipeline.fingerprint import long_sentences
 from cms.pipeline.provenance import REPRINT
 from cms.pipeline.types import ExtractedArticle, TextFlag
-from cms.services.importing.duplicates import Known
+from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
 
 #: Long sentences a text must share with one article to be flagged a reprint of it.
 SHARED_SENTENCES = 2
@@ -72,11 +72,7 @@ class ReprintIndex:
 
 
 def _stored(article_id: int) -> Known:
-    row = db.session.execute(
-        select(
-            Article.id, Article.slug, Article.title, Article.body, Article.alternative_titles
-        ).where(Article.id == article_id)
-    ).one()
+    row = db.session.execute(select(*KNOWN_COLUMNS).where(Article.id == article_id)).one()
     return Known.stored(tuple(row))  # type: ignore[arg-type]
 
 
