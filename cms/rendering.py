@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -29,3 +31,36 @@ def format_partial_date(date: PartialDate | None) -> str:
     if date.precision is DatePrecision.MONTH:
         return f"{value:%B %Y}"
     return f"{value:%Y}"
+
+
+def date_note(article: Any) -> str:
+    """Why a date is less than a day the source gives, in words; empty when it is not.
+
+    ``article``: an ``Article`` or anything with its ``date_basis`` and ``date_precision``.
+    """
+    if article.date_basis.value == "editors":
+        return "dated by the editors from the text"
+    precision = article.date_precision
+    if precision is DatePrecision.MONTH:
+        return "the source gives only the month"
+    if precision is DatePrecision.YEAR:
+        return "the source gives only the year"
+    return ""
+
+
+def provenance_labels(article: Any) -> list[str]:
+    """Plain labels for what a text is: opinion, wire copy, reprint, excerpt (in that order).
+
+    ``article``: an ``Article`` or anything with its ``kind``, ``origin`` and ``text_kind``.
+    """
+    labels = []
+    if article.kind.value == "opinion":
+        labels.append("Opinion")
+    origin = article.origin.value
+    if origin == "wire copy":
+        labels.append("Wire copy")
+    elif origin == "reprint":
+        labels.append("Reprint")
+    if article.text_kind.value == "excerpt":
+        labels.append("Excerpt")
+    return labels

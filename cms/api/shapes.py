@@ -9,9 +9,10 @@ from flask import url_for
 
 from cms.models import Article, Entity, ImportOutcome, Outlet, Tag
 from cms.queries.articles import LinkView
+from cms.queries.cards import ArticleCard, OutletRef, TagRef
 
 
-def outlet_ref(outlet: Outlet | None) -> dict[str, Any] | None:
+def outlet_ref(outlet: Outlet | OutletRef | None) -> dict[str, Any] | None:
     if outlet is None:
         return None
     return {"slug": outlet.slug, "name": outlet.name, "kind": outlet.kind.value}
@@ -28,7 +29,7 @@ def outlet(outlet: Outlet, count: int) -> dict[str, Any]:
     }
 
 
-def tag(tag: Tag, count: int | None = None) -> dict[str, Any]:
+def tag(tag: Tag | TagRef, count: int | None = None) -> dict[str, Any]:
     shape: dict[str, Any] = {"slug": tag.slug, "name": tag.name}
     if count is not None:
         shape |= {"description": tag.description, "articles": count}
@@ -46,7 +47,7 @@ def entity(entity: Entity, count: int | None = None) -> dict[str, Any]:
     return shape
 
 
-def date(article: Article) -> dict[str, Any] | None:
+def date(article: Article | ArticleCard) -> dict[str, Any] | None:
     """The date at its precision ("2024-11"), the precision, and who established it."""
     partial = article.published_date
     if partial is None:
@@ -58,7 +59,7 @@ def date(article: Article) -> dict[str, Any] | None:
     }
 
 
-def article_summary(article: Article) -> dict[str, Any]:
+def article_summary(article: Article | ArticleCard) -> dict[str, Any]:
     """An article as listed: enough to show a card and follow it."""
     return {
         "slug": article.slug,

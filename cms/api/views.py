@@ -17,8 +17,8 @@ from cms.queries.articles import (
     describe,
     links_of,
     published_article,
-    published_articles,
 )
+from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
 from cms.services import search as search_service
 
@@ -53,7 +53,7 @@ def _page_links(endpoint: str, number: int, pages: int, args: dict[str, str]) ->
 def articles() -> ResponseReturnValue:
     subjects = request_filters()
     number, size = _paging()
-    page = published_articles(subjects.filters, number, size)
+    page = published_cards(subjects.filters, number, size)
     args = {**subjects.filters.to_args(), "per_page": str(size)}
     return jsonify(
         items=[shapes.article_summary(a) for a in page.items],

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 from cms.public import bp
 from cms.public.helpers import existing, page_number, page_size
 from cms.queries import entities as entity_queries
-from cms.queries.articles import published_articles
+from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
 
 
@@ -30,7 +30,7 @@ def entities() -> ResponseReturnValue:
 def entity(slug: str) -> ResponseReturnValue:
     found = entity_queries.entity_by_slug(slug) or abort(404)
     filters = ArticleFilters(entity=found.slug)
-    page = existing(published_articles(filters, page_number(), page_size()))
+    page = existing(published_cards(filters, page_number(), page_size()))
     coverage = entity_queries.coverage(found)
     years = sorted({year for _name, _slug, year, _n in coverage})
     table = {(outlet_slug, year): n for _name, outlet_slug, year, n in coverage}

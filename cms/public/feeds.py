@@ -9,11 +9,10 @@ from feedgen.feed import FeedGenerator
 from flask import Response, abort, request, url_for
 from flask.typing import ResponseReturnValue
 
-from cms.models import Article
 from cms.public import bp
 from cms.public.helpers import request_filters
 from cms.queries import sitemap
-from cms.queries.articles import published_articles
+from cms.queries.cards import ArticleCard, published_cards
 
 FEED_SIZE = 20
 SITE_TITLE = "Putin in Kazakhstan: a collection"
@@ -23,7 +22,7 @@ SITE_TITLE = "Putin in Kazakhstan: a collection"
 def feed() -> ResponseReturnValue:
     """The newest published articles, optionally those of a tag, outlet or any list filter."""
     subjects = request_filters()
-    page = published_articles(subjects.filters, 1, FEED_SIZE)
+    page = published_cards(subjects.filters, 1, FEED_SIZE)
     generator = FeedGenerator()
     labels = subjects.labels()
     generator.id(url_for("public.feed", _external=True, **subjects.filters.to_args()))
@@ -40,7 +39,7 @@ def feed() -> ResponseReturnValue:
     return Response(generator.atom_str(pretty=False), mimetype="application/atom+xml")
 
 
-def _newest_change(articles: list[Article]) -> dt.datetime:
+def _newest_change(articles: list[ArticleCard]) -> dt.datetime:
     stamps = [_aware(a.published_at or a.updated_at) for a in articles]
     return max(stamps, default=dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
 
@@ -49,7 +48,7 @@ def _aware(stamp: dt.datetime) -> dt.datetime:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
 
 
-def _add_entry(generator: FeedGenerator, article: Article) -> None:
+def _add_entry(generator: FeedGenerator, article: ArticleCard) -> None:
     entry = generator.add_entry()
     url = url_for("public.article", slug=article.slug, _external=True)
     entry.id(url)

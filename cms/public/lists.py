@@ -11,7 +11,7 @@ from cms.models import OutletKind
 from cms.public import bp
 from cms.public.helpers import existing, page_number, page_size, request_filters
 from cms.queries import entities, taxonomy
-from cms.queries.articles import published_articles
+from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
 from cms.queries.versioned import kept
 
@@ -19,7 +19,7 @@ from cms.queries.versioned import kept
 @bp.get("/articles/")
 def articles() -> ResponseReturnValue:
     subjects = request_filters()
-    page = existing(published_articles(subjects.filters, page_number(), page_size()))
+    page = existing(published_cards(subjects.filters, page_number(), page_size()))
     return render_template(
         "public/articles.html",
         page=page,
@@ -71,7 +71,7 @@ def tags() -> ResponseReturnValue:
 @bp.get("/tags/<slug>")
 def tag(slug: str) -> ResponseReturnValue:
     subjects = request_filters(tag=slug)
-    page = existing(published_articles(subjects.filters, page_number(), page_size()))
+    page = existing(published_cards(subjects.filters, page_number(), page_size()))
     return render_template("public/tag.html", tag=subjects.tag, page=page, filters=subjects.filters)
 
 
@@ -83,7 +83,7 @@ def outlets() -> ResponseReturnValue:
 @bp.get("/outlets/<slug>")
 def outlet(slug: str) -> ResponseReturnValue:
     subjects = request_filters(outlet=slug)
-    page = existing(published_articles(subjects.filters, page_number(), page_size()))
+    page = existing(published_cards(subjects.filters, page_number(), page_size()))
     return render_template(
         "public/outlet.html", outlet=subjects.outlet, page=page, filters=subjects.filters
     )

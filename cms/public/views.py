@@ -13,10 +13,11 @@ from cms.public import bp, charts
 from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
 from cms.queries import taxonomy, timeline
-from cms.queries.articles import links_of, published_article, published_articles
+from cms.queries.articles import links_of, published_article
+from cms.queries.cards import published_cards
 from cms.queries.entities import entities_of
 from cms.queries.versioned import kept
-from cms.rendering import format_partial_date, markdown_to_html
+from cms.rendering import date_note, format_partial_date, markdown_to_html, provenance_labels
 
 
 @bp.app_template_filter("partial_date")
@@ -29,9 +30,13 @@ def _markdown_filter(text: str) -> Markup:
     return markdown_to_html(text)
 
 
+bp.add_app_template_global(date_note, "date_note")
+bp.add_app_template_global(provenance_labels, "provenance_labels")
+
+
 @bp.get("/")
 def home() -> ResponseReturnValue:
-    page = existing(published_articles(number=page_number(), size=page_size()))
+    page = existing(published_cards(number=page_number(), size=page_size()))
     sidebar, outlet_count = kept("home sidebar", _home_sidebar)
     return render_template(
         "public/home.html", page=page, sidebar=sidebar, outlet_count=outlet_count

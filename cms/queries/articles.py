@@ -5,11 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
-from cms.models import Article, ArticleStatus, Entity, Link, Mention, Outlet, Relation, Tag
+from cms.models import (
+    Article,
+    ArticleStatus,
+    Entity,
+    Link,
+    Mention,
+    Outlet,
+    Relation,
+    Tag,
+    article_tags,
+)
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, count_of, paginate
 from cms.queries.versioned import kept
@@ -87,8 +97,14 @@ def _by_slug(model: type[Outlet | Tag | Entity], slug: str) -> Outlet | Tag | En
     return db.session.scalar(select(model).where(model.slug == slug))
 
 
-def filtered(query: Select, filters: ArticleFilters) -> Select:
-    """``query`` over articles, narrowed to the published ones matching ``filters``."""
+def filtered(query: Select, filters: ArticleFilters, by_members: bool | None = None) -> Select:
+    """``query`` over articles, narrowed to the published ones matching ``filters``.
+
+    ``by_members`` says how a tag or entity filter reads: True from the tag's or entity's
+    own rows (``IN``: the planner starts there, best for counting and for small ones), False
+    by checking each article (``EXISTS``: a walk in list order can stop after one page).
+    ``None`` keeps the forms used before there was a choice: the tag checked, the entity read.
+    """
     query = query.where(PUBLISHED)
     if filters.outlet:
         outlet_id = select(Outlet.id).where(Outlet.slug == filters.outlet).scalar_subquery()
@@ -97,11 +113,13 @@ def filtered(query: Select, filters: ArticleFilters) -> Select:
         kind_ids = select(Outlet.id).where(Outlet.kind == filters.outlet_kind)
         query = query.where(Article.outlet_id.in_(kind_ids))
     if filters.tag:
-        query = query.where(Article.tags.any(Tag.slug == filters.tag))
+        tag_id = select(Tag.id).where(Tag.slug == filters.tag).scalar_subquery()
+        tagged = select(article_tags.c.article_id).where(article_tags.c.tag_id == tag_id)
+        query = query.where(_having(tagged, article_tags.c.article_id, bool(by_members)))
     if filters.entity:
         entity_id = select(Entity.id).where(Entity.slug == filters.entity).scalar_subquery()
         mentioning = select(Mention.article_id).where(Mention.entity_id == entity_id)
-        query = query.where(Article.id.in_(mentioning))
+        query = query.where(_having(mentioning, Mention.article_id, by_members is not False))
     start, end = filters.date_from, filters.date_to
     if filters.year is not None:
         start = max(start or dt.date.min, dt.date(filters.year, 1, 1))
@@ -113,12 +131,26 @@ def filtered(query: Select, filters: ArticleFilters) -> Select:
     return query
 
 
+def _having(members: Select, article_id: ColumnElement, by_members: bool) -> ColumnElement:
+    """The article is one of ``members`` (which selects ``article_id``): read as ``IN`` or,
+    checked per article, as ``EXISTS`` (see ``filtered``)."""
+    if by_members:
+        return Article.id.in_(members)
+    return members.where(article_id == Article.id).exists()
+
+
+def newest_first_order(query: Select) -> Select:
+    """``query`` in list order, newest first.
+
+    Undated articles go last; ties break by id so paging is stable. A backward scan of
+    ix_articles_public_order (status, published_on, id) gives exactly this order.
+    """
+    return query.order_by(Article.published_on.desc().nulls_last(), Article.id.desc())
+
+
 def _newest_first(query: Select) -> Select:
-    return query.options(selectinload(Article.outlet), selectinload(Article.tags)).order_by(
-        # Undated articles go last; ties break by id so paging is stable. A backward scan of
-        # ix_articles_public_order (status, published_on, id) gives exactly this order.
-        Article.published_on.desc().nulls_last(),
-        Article.id.desc(),
+    return newest_first_order(
+        query.options(selectinload(Article.outlet), selectinload(Article.tags))
     )
 
 
