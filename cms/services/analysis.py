@@ -97,8 +97,7 @@ def _collection(
 ) -> Collection:
     """What the analysers need beyond the article: frequencies of its terms, the collection's
     size, the vocabulary, and (unless only a profile is wanted) the index's candidates."""
-    frequencies = analysis_index.document_frequencies(counts)
-    article_count = analysis_index.article_count()
+    frequencies, article_count = analysis_index.frequencies_and_count(counts)
     candidates: tuple[Candidate, ...] = ()
     if with_candidates:
         query = top_terms(tfidf(counts, frequencies, article_count), analysis_index.QUERY_TERMS)

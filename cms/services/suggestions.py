@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
+from sqlalchemy.orm.util import identity_key
 
 from cms.extensions import db
 from cms.models import (
@@ -22,9 +24,11 @@ from cms.models import (
     Suggestion,
     SuggestionKind,
     SuggestionState,
+    Tag,
     User,
 )
 from cms.models.base import name_key
+from cms.models.taxonomy import article_tags
 from cms.pipeline.analyse import ANALYSERS, Proposal, ProposalKind
 
 #: The prefix of the analysers' ``source``; other sources (the importer's) are not dropped here.
@@ -41,42 +45,63 @@ class StoreReport:
 def store(
     article: Article, proposals: Iterable[Proposal], ran: Sequence[str] | None = None
 ) -> StoreReport:
-    """Bring the article's suggestions in line with ``proposals`` from the analysers ``ran``."""
+    """Bring the article's suggestions in line with ``proposals`` from the analysers ``ran``.
+
+    Set-based: the stored ones are read as plain rows, the new ones inserted in one statement,
+    the changed ones updated and the stale ones deleted by id (an article has a few dozen; at
+    100,000 articles the per-object unit of work was a fifth of an analysis).
+    """
     sources = {ANALYSER_SOURCE + name for name in (ran if ran is not None else ANALYSERS)}
-    existing = {
-        s.key: s
-        for s in db.session.scalars(select(Suggestion).where(Suggestion.article_id == article.id))
-    }
+    existing = {row.key: row for row in db.session.execute(_STORED, {"article": article.id})}
     facts = _Facts.of(article)
-    wanted: dict[str, Proposal] = {}
+    wanted: dict[str, dict[str, object]] = {}
     for proposal in proposals:
-        if not facts.already_true(proposal):
-            wanted.setdefault(proposal.key, proposal)
-    created = updated = dropped = 0
-    for key, proposal in wanted.items():
-        suggestion = existing.get(key)
-        if suggestion is None:
-            db.session.add(_new(article, proposal))
-            created += 1
-        elif suggestion.is_pending and _refresh(suggestion, proposal):
-            updated += 1
-    for key, suggestion in existing.items():
-        if suggestion.is_pending and suggestion.source in sources and key not in wanted:
-            db.session.delete(suggestion)
-            dropped += 1
-    db.session.flush()
-    return StoreReport(created, updated, dropped)
+        if proposal.key not in wanted and not facts.already_true(proposal):
+            wanted[proposal.key] = _values(proposal)
+    new = [
+        {"article_id": article.id, "key": key, "state": SuggestionState.PENDING, **values}
+        for key, values in wanted.items()
+        if key not in existing
+    ]
+    changed = [
+        {"id": row.id, **values}
+        for key, values in wanted.items()
+        if (row := existing.get(key)) is not None and _is_pending(row) and _differs(row, values)
+    ]
+    stale = [
+        row.id
+        for key, row in existing.items()
+        if _is_pending(row) and row.source in sources and key not in wanted
+    ]
+    if new:  # Core, not the ORM's bulk insert: a third of the time for an article's twenty
+        db.session.execute(insert(Suggestion.__table__), new)
+    if changed:
+        db.session.execute(update(Suggestion), changed)
+    if stale:
+        db.session.execute(delete(Suggestion).where(Suggestion.id.in_(stale)))
+    _forget(int(row["id"]) for row in changed)  # type: ignore[call-overload]
+    return StoreReport(len(new), len(changed), len(stale))
 
 
-def _new(article: Article, proposal: Proposal) -> Suggestion:
-    suggestion = Suggestion(article_id=article.id, key=proposal.key, state=SuggestionState.PENDING)
-    _refresh(suggestion, proposal)
-    return suggestion
+#: The stored suggestions' columns that ``store`` compares, as plain rows (no ORM objects).
+_STORED = select(
+    Suggestion.id,
+    Suggestion.key,
+    Suggestion.state,
+    Suggestion.kind,
+    Suggestion.value,
+    Suggestion.score,
+    Suggestion.reason,
+    Suggestion.evidence,
+    Suggestion.source,
+    Suggestion.target_article_id,
+    Suggestion.entity_id,
+).where(Suggestion.article_id == bindparam("article"))
 
 
-def _refresh(suggestion: Suggestion, proposal: Proposal) -> bool:
-    """Copy the proposal's current wording onto a pending suggestion; whether anything changed."""
-    values = {
+def _values(proposal: Proposal) -> dict[str, object]:
+    """The columns a proposal sets (and a re-run refreshes on a pending suggestion)."""
+    return {
         "kind": SuggestionKind(proposal.kind.value),
         "value": proposal.value,
         "score": proposal.score,
@@ -86,12 +111,23 @@ def _refresh(suggestion: Suggestion, proposal: Proposal) -> bool:
         "target_article_id": proposal.target_article_id,
         "entity_id": int(proposal.entity_key) if proposal.entity_key else None,
     }
-    changed = False
-    for name, value in values.items():
-        if getattr(suggestion, name) != value:
-            setattr(suggestion, name, value)
-            changed = True
-    return changed
+
+
+def _is_pending(row: Row[Any]) -> bool:
+    return SuggestionState(row.state) is SuggestionState.PENDING
+
+
+def _differs(row: Row[Any], values: dict[str, object]) -> bool:
+    return any(getattr(row, name) != value for name, value in values.items())
+
+
+def _forget(ids: Iterable[int]) -> None:
+    """Expire these suggestions where the session holds them, so none shows its old values."""
+    session = db.session()
+    for suggestion_id in ids:
+        held = session.identity_map.get(identity_key(Suggestion, suggestion_id))
+        if held is not None:
+            session.expire(held)
 
 
 @dataclass(frozen=True)
@@ -105,6 +141,7 @@ class _Facts:
 
     @classmethod
     def of(cls, article: Article) -> _Facts:
+        """Read as plain rows (the session flushes first, so unsaved changes count)."""
         links = db.session.execute(
             select(Link.source_id, Link.target_id).where(
                 or_(Link.source_id == article.id, Link.target_id == article.id)
@@ -113,8 +150,13 @@ class _Facts:
         mentioned = db.session.scalars(
             select(Mention.entity_id).where(Mention.article_id == article.id).distinct()
         )
+        tag_keys = db.session.scalars(
+            select(Tag.name_key)
+            .join(article_tags, article_tags.c.tag_id == Tag.id)
+            .where(article_tags.c.article_id == article.id)
+        )
         return cls(
-            tag_keys=frozenset(tag.name_key for tag in article.tags),
+            tag_keys=frozenset(tag_keys),
             entity_ids=frozenset(mentioned),
             linked_ids=frozenset(i for pair in links for i in pair if i != article.id),
             has_summary=bool((article.summary or "").strip()),

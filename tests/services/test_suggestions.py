@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from cms.extensions import db
 from cms.models import Article, Suggestion, SuggestionKind, SuggestionState
@@ -95,3 +95,22 @@ def test_what_the_article_already_has_is_not_proposed(seeded: Flask) -> None:
         }
         assert related
         assert article_titled("Putin visits Kazakhstan, part").id not in related
+
+
+def test_a_rerun_refreshes_a_pending_suggestion_in_place(seeded: Flask) -> None:
+    with seeded.app_context():
+        article = article_titled("Putin in Kazakhstan")
+        held = next(s for s in suggestions.pending(article) if s.kind is SuggestionKind.ENTITY)
+        first = (held.id, held.reason, held.score)
+        with write():
+            db.session.execute(
+                update(Suggestion)
+                .where(Suggestion.id == held.id)
+                .values(reason="stale wording", score=0.01)
+                .execution_options(synchronize_session=False)
+            )
+        report = reanalyse(article)
+        assert report.updated == 1 and report.created == 0 and report.dropped == 0
+        # The object the session already held shows the stored row, not its old values.
+        assert (held.id, held.reason, held.score) == first
+        assert held.state is SuggestionState.PENDING

@@ -45,6 +45,9 @@ class Found:
 
 def fold(text: str) -> str:
     """Case-fold character by character, so offsets in the folded text are offsets in ``text``."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded  # no character folded to more than one: the same as one by one
     return "".join(_fold_char(c) for c in text)
 
 

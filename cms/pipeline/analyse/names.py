@@ -8,10 +8,13 @@ name on the kill list, or a form of a known or likelier name ("Kazakhs" beside "
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cms.pipeline.analyse.gazetteer import Match, fold
 from cms.pipeline.analyse.sentences import split_sentences
@@ -55,8 +58,9 @@ class NameCandidate:
     first_start: int
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word of the text (a named tuple: a body has thousands, made in the hot loop)."""
+
     text: str
     start: int
     end: int
@@ -72,8 +76,7 @@ def new_names(
     ``known_names`` are every alias the gazetteer has (for the shared-stem rule); ``blocked``
     holds the kill list's folded names.
     """
-    words = _words(text, known)
-    lowercase = {fold(w.text) for w in words if w is not None and w.text[0].islower()}
+    words, lowercase = _words(text, known)
     found: Counter[str] = Counter()
     first: dict[str, int] = {}
     forms: dict[str, Counter[str]] = {}
@@ -115,14 +118,17 @@ def _merge_parts(found: Counter[str]) -> None:
             del found[key]
 
 
-def _words(text: str, known: list[Match]) -> list[_Word | None]:
-    """The text's words, with ``None`` where a phrase must break (punctuation, a possessive).
+def _words(text: str, known: list[Match]) -> tuple[list[_Word | None], set[str]]:
+    """The words that can make or join a name, with ``None`` where a phrase must break
+    (punctuation, a possessive, a lower-case word that is not a connector), and the folded
+    words the text writes in lower case.
 
     Words of a known name are kept, marked ``known``: "Moscow State University" is a new name
     even though "Moscow" is a known one.
     """
-    spans = sorted((m.start, m.end) for m in known)
+    overlaps = _Overlaps(known)
     words: list[_Word | None] = []
+    lowercase: set[str] = set()
     for sentence in split_sentences(text):
         words.append(None)
         previous_end = sentence.start
@@ -132,17 +138,37 @@ def _words(text: str, known: list[Match]) -> list[_Word | None]:
             previous_end = end
             if _breaks(gap):
                 words.append(None)
-            token = re.sub(r"['’]s$", "", match.group())
-            possessive = token != match.group()
-            if _INITIALS.fullmatch(token + "."):
-                token += "."  # "U.S." keeps its last full stop
-            token = token if _INITIALS.fullmatch(token) else token.rstrip(".")
+            token = match.group()
+            possessive = token.endswith(("'s", "’s"))
+            if possessive:
+                token = token[:-2]
+            if "." in token:
+                if _INITIALS.fullmatch(token + "."):
+                    token += "."  # "U.S." keeps its last full stop
+                token = token if _INITIALS.fullmatch(token) else token.rstrip(".")
+            if token[0].islower():
+                lowercase.add(fold(token))
+                if token.casefold() not in _CONNECTORS:
+                    words.append(None)  # breaks a phrase as punctuation does
+                    continue
             initial = i == 0 or any(c in _OPENING_PUNCTUATION for c in gap)
-            is_known = any(s < end and start < e for s, e in spans)
-            words.append(_Word(token, start, start + len(token), initial, is_known))
+            words.append(_Word(token, start, start + len(token), initial, overlaps(start, end)))
             if possessive:
                 words.append(None)  # "Putin's Eurasian Union" is not one name
-    return words
+    return words, lowercase
+
+
+class _Overlaps:
+    """Whether a span overlaps one of the known names' matches (a binary search, not a scan)."""
+
+    def __init__(self, known: list[Match]) -> None:
+        spans = sorted((m.start, m.end) for m in known)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(itertools.accumulate((e for _, e in spans), max, initial=-1))
+
+    def __call__(self, start: int, end: int) -> bool:
+        """Some match begins before ``end`` and reaches past ``start``."""
+        return self.reach[bisect.bisect_left(self.starts, end)] > start
 
 
 def _breaks(gap: str) -> bool:
