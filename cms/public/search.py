@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from urllib.parse import urlencode
+
+from flask import render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from cms.public import bp
 from cms.public.helpers import page_number, page_size, request_filters
 from cms.queries.facets import FACETS
+from cms.queries.filters import ArticleFilters
 from cms.services import search as search_service
+from cms.services.search import SearchResults
 
 #: Longer queries are cut here before anything else looks at them.
 MAX_QUERY_CHARACTERS = 2000
+#: What ``url_for`` leaves unescaped in a query string (Werkzeug's choice, the WHATWG set).
+_URL_SAFE = "!$'()*,/:;?@"
 
 
 @bp.get("/search")
@@ -20,5 +26,31 @@ def search() -> ResponseReturnValue:
     subjects = request_filters()
     results = search_service.search(query, subjects.filters, page_number(), page_size())
     return render_template(
-        "public/search.html", results=results, subjects=subjects, facets=FACETS, query=query
+        "public/search.html",
+        results=results,
+        subjects=subjects,
+        facets=facet_links(results, query, subjects.filters),
+        query=query,
     )
+
+
+def facet_links(
+    results: SearchResults, query: str, filters: ArticleFilters
+) -> list[tuple[str, str, list[tuple[str, str, int]]]]:
+    """Each facet with values: (parameter, heading, [(href, label, count)]).
+
+    The same addresses ``url_for`` would build (the query, then the filters with this value
+    set), made from one base path: sixty ``url_for`` calls were a tenth of a search.
+    """
+    base = url_for("public.search")
+    current = filters.to_args()
+    sections = []
+    for name, heading in FACETS:
+        links = []
+        for value in results.facets.get(name, []):
+            args = {"q": query, **dict(current, **{name: value.value})}
+            label = value.label.capitalize() if name == "outlet_kind" else value.label
+            links.append((f"{base}?{urlencode(args, safe=_URL_SAFE)}", label, value.count))
+        if links:
+            sections.append((name, heading, links))
+    return sections

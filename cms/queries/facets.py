@@ -13,11 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, bindparam, extract, func, literal_column, select
-from sqlalchemy.sql import ColumnElement
+from sqlalchemy import Connection, text
 
 from cms.extensions import db
-from cms.models import Article, Entity, Mention, Outlet, Tag, article_tags
 
 #: Facets in the order they are shown, each with its filter parameter and its heading.
 FACETS = (
@@ -40,43 +38,57 @@ class FacetValue:
     count: int
 
 
-def _ids() -> Select:
-    return select(literal_column("value")).select_from(func.json_each(bindparam("ids")))
+_OUTLETS_AND_YEARS = """
+SELECT outlets.slug, outlets.name, outlets.kind, grouped.year, grouped.n
+FROM (
+    SELECT outlet_id, substr(published_on, 1, 4) AS year, count(*) AS n
+    FROM articles WHERE id IN (SELECT value FROM json_each(:ids))
+    GROUP BY outlet_id, year
+) AS grouped LEFT JOIN outlets ON outlets.id = grouped.outlet_id
+"""
+#: Grouped by id from the link table alone, then joined to the (few) groups' names.
+_LINKED = """
+SELECT {table}.slug, {table}.name, grouped.n
+FROM (
+    SELECT {target} AS target, count(DISTINCT article_id) AS n
+    FROM {links} WHERE article_id IN (SELECT value FROM json_each(:ids))
+    GROUP BY {target}
+) AS grouped JOIN {table} ON {table}.id = grouped.target
+ORDER BY grouped.n DESC, {table}.name
+LIMIT :top
+"""
+_TAGS = _LINKED.format(table="tags", target="tag_id", links="article_tags")
+_ENTITIES = _LINKED.format(table="entities", target="entity_id", links="mentions")
 
 
 def facet_counts(ids: Sequence[int]) -> dict[str, list[FacetValue]]:
     """For each facet, its values among the articles ``ids`` with how many have each."""
     if not ids:
         return {name: [] for name, _ in FACETS}
-    params = {"ids": json.dumps(list(ids))}
-    outlets, kinds, years = _outlets_kinds_years(params)
+    connection = db.session.connection()
+    params = {"ids": json.dumps(list(ids)), "top": TOP}
+    outlets, kinds, years = _outlets_kinds_years(connection, params)
     return {
         "outlet": outlets,
         "outlet_kind": kinds,
-        "tag": _linked(Tag, article_tags.c.article_id, article_tags.c.tag_id, params),
-        "entity": _linked(Entity, Mention.article_id, Mention.entity_id, params),
+        "tag": _linked(connection, _TAGS, params),
+        "entity": _linked(connection, _ENTITIES, params),
         "year": years,
     }
 
 
-def _outlets_kinds_years(params: dict[str, str]) -> tuple[list[FacetValue], ...]:
-    year = extract("year", Article.published_on)
-    query = (
-        select(Outlet.slug, Outlet.name, Outlet.kind, year, func.count())
-        .select_from(Article)
-        .outerjoin(Outlet, Outlet.id == Article.outlet_id)
-        .where(Article.id.in_(_ids()))
-        .group_by(Article.outlet_id, year)
-    )
+def _outlets_kinds_years(
+    connection: Connection, params: dict[str, object]
+) -> tuple[list[FacetValue], ...]:
     outlets: Counter[tuple[str, str]] = Counter()
     kinds: Counter[tuple[str, str]] = Counter()
     years: Counter[tuple[str, str]] = Counter()
-    for slug, name, kind, in_year, n in db.session.execute(query, params):
+    for slug, name, kind, year, n in connection.execute(text(_OUTLETS_AND_YEARS), params):
         if slug is not None:
             outlets[slug, name] += n
-            kinds[_text(kind), _text(kind)] += n
-        if in_year is not None:
-            years[str(in_year), str(in_year)] += n
+            kinds[kind, kind] += n
+        if year is not None:
+            years[year, year] += n
     return _top(outlets), _top(kinds), _top(years)
 
 
@@ -86,25 +98,6 @@ def _top(counts: Counter[tuple[str, str]]) -> list[FacetValue]:
     return [FacetValue(value, label, n) for (value, label), n in ranked]
 
 
-def _linked(
-    model: type[Tag | Entity],
-    article_id: ColumnElement[int],
-    target_id: ColumnElement[int],
-    params: dict[str, str],
-) -> list[FacetValue]:
+def _linked(connection: Connection, sql: str, params: dict[str, object]) -> list[FacetValue]:
     """Tags or entities of the articles, from the link table (the ids are already published)."""
-    count = func.count(func.distinct(article_id))
-    query = (
-        select(model.slug, model.name, count)
-        .select_from(article_id.table)
-        .join(model, model.id == target_id)
-        .where(article_id.in_(_ids()))
-        .group_by(model.id)
-        .order_by(count.desc(), model.name)
-        .limit(TOP)
-    )
-    return [FacetValue(slug, name, n) for slug, name, n in db.session.execute(query, params)]
-
-
-def _text(value: object) -> str:
-    return str(getattr(value, "value", value))
+    return [FacetValue(slug, name, n) for slug, name, n in connection.execute(text(sql), params)]

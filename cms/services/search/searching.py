@@ -11,19 +11,18 @@ of half the collection costs more than the rest of the search).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from flask import current_app
 from markupsafe import Markup
-from sqlalchemy import Select, func, select, text
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select, text
 
 from cms.extensions import db
-from cms.models import Article
+from cms.models import Article, ArticleStatus
 from cms.queries.articles import filtered
 from cms.queries.facets import FacetValue, facet_counts
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.services.search import fts5
+from cms.services.search.cards import ArticleCard, cards
 from cms.services.search.text import ParsedQuery, highlight, parse_query, plain, snippet
 
 #: How many of the newest matches are ranked by relevance and counted into facets.
@@ -36,7 +35,7 @@ EMPTY_QUERY = "Type a word or two to search for: letters or digits in any script
 
 @dataclass(frozen=True)
 class Hit:
-    article: Article
+    article: ArticleCard
     title: Markup
     snippet: Markup
 
@@ -98,13 +97,15 @@ def search(
         return SearchResults(
             query, filters, 1, size, message=EMPTY_QUERY if query.strip() else None
         )
-    matches, match_id = _published_matches(parsed, filters)
+    connection = db.session.connection()
     limit = current_app.config.get("SEARCH_COUNT_LIMIT", COUNT_LIMIT)
-    counted = matches.limit(limit + 1).subquery()
-    total = db.session.scalar(select(func.count()).select_from(counted)) or 0
-    candidates = list(
-        db.session.scalars(matches.order_by(match_id.desc()).limit(SEARCH_CANDIDATES))
-    )
+    if filters:
+        candidates, total = _filtered_matches(parsed, filters, limit)
+    else:
+        candidates = fts5.newest_matches(connection, parsed, SEARCH_CANDIDATES, _UNPUBLISHED)
+        total = len(candidates)
+        if total == SEARCH_CANDIDATES:
+            total = fts5.count_matches(connection, parsed, limit + 1, _UNPUBLISHED)
     if not candidates:
         return empty
     ranked = _rank(parsed, candidates)
@@ -123,8 +124,18 @@ def search(
     )
 
 
-def _published_matches(parsed: ParsedQuery, filters: ArticleFilters) -> tuple[Select, Any]:
-    """Ids of the published matches, and the index's id column to order them by.
+#: The ids a reader's search leaves out: few in a collection that publishes what it holds,
+#: and read from the status index; the FTS5 matches are checked against them.
+_UNPUBLISHED = "SELECT id FROM articles WHERE status IN ({})".format(
+    ", ".join(f"'{status.value}'" for status in ArticleStatus if status != ArticleStatus.PUBLISHED)
+)
+
+
+def _filtered_matches(
+    parsed: ParsedQuery, filters: ArticleFilters, limit: int
+) -> tuple[list[int], int]:
+    """The newest published matches within ``filters``, and how many match (up to ``limit``
+    and one more).
 
     A join, not ``IN``: SQLite then walks the index's matches in id order and stops at the
     limit, instead of gathering every match first (1.7 ms against 41 for a word in half of
@@ -132,8 +143,15 @@ def _published_matches(parsed: ParsedQuery, filters: ArticleFilters) -> tuple[Se
     """
     sql, params = fts5.matching_ids_sql(parsed)
     matching = text(sql).bindparams(**params).columns(id=db.Integer).subquery()
-    query = filtered(select(Article.id), filters).join(matching, matching.c.id == Article.id)
-    return query, matching.c.id
+    matches = filtered(select(Article.id), filters).join(matching, matching.c.id == Article.id)
+    candidates = list(
+        db.session.scalars(matches.order_by(matching.c.id.desc()).limit(SEARCH_CANDIDATES))
+    )
+    total = len(candidates)
+    if total == SEARCH_CANDIDATES:
+        counted = matches.limit(limit + 1).subquery()
+        total = db.session.scalar(select(func.count()).select_from(counted)) or 0
+    return candidates, total
 
 
 def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
@@ -143,18 +161,13 @@ def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
 
 
 def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
-    articles = db.session.scalars(
-        select(Article)
-        .where(Article.id.in_(ids))
-        .options(selectinload(Article.outlet), selectinload(Article.tags))
-    )
-    by_id = {article.id: article for article in articles}
+    by_id = cards(db.session.connection(), ids)
     wanted = parsed.all_stems
     return [
         Hit(
-            article,
-            highlight(article.title, wanted),
-            snippet(plain(f"{article.summary} {article.body}"), wanted),
+            card,
+            highlight(card.title, wanted),
+            snippet(plain(f"{card.summary} {card.body}"), wanted),
         )
-        for article in (by_id[id_] for id_ in ids if id_ in by_id)
+        for card in (by_id[id_] for id_ in ids if id_ in by_id)
     ]

@@ -9,7 +9,9 @@ with different stems.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +19,7 @@ import Stemmer
 from markupsafe import Markup, escape
 
 _WORD = re.compile(r"\w+")
+_WORD_SPLIT = re.compile(r"(\w+)")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PHRASE = re.compile(r'"([^"]*)"')
 _MARKDOWN_PUNCTUATION = re.compile(r"[#*_>`\[\]]|\]\([^)]*\)")
@@ -106,34 +109,45 @@ def plain(markdown: str) -> str:
 
 def highlight(text: str, wanted: frozenset[str]) -> Markup:
     """``text`` escaped, each word whose stem is wanted wrapped in ``<mark>``."""
-    out: list[str] = []
-    last = 0
-    for match in _WORD.finditer(text):
-        if stem(match.group()) in wanted:
-            out.append(escape(text[last : match.start()]))
-            out.append(Markup("<mark>%s</mark>") % match.group())
-            last = match.end()
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
+    pieces = _WORD_SPLIT.split(text)
+    # Words (odd places) hold no character HTML would read; only the rest needs escaping.
+    out = [
+        (f"<mark>{piece}</mark>" if stem(piece) in wanted else piece) if odd else escape(piece)
+        for odd, piece in zip(itertools.cycle((False, True)), pieces, strict=False)
+    ]
+    return Markup("".join(out))
 
 
 def snippet(text: str, wanted: frozenset[str], width: int = 30) -> Markup:
-    """The ``width`` words of ``text`` with the most wanted words, highlighted, with ellipses."""
-    matches = list(_WORD.finditer(text))
-    if not matches:
+    """The ``width`` words of ``text`` with the most wanted words, highlighted, with ellipses.
+
+    Of equally good windows the first wins. Each distinct word is stemmed once, and only the
+    windows starting where a wanted word comes into view are counted, so a long text costs
+    about one pass of the regular expression.
+    """
+    pieces = _WORD_SPLIT.split(text)  # [between, word, between, word, ..., between]
+    words_ = pieces[1::2]
+    if not words_:
         return Markup("")
-    hits = [stem(m.group()) in wanted for m in matches]
-    best, best_count, count = 0, -1, 0
-    for i, hit in enumerate(hits):
-        count += hit
-        if i >= width:
-            count -= hits[i - width]
-        start = max(0, i - width + 1)
-        if count > best_count:
-            best, best_count = start, count
-    end = min(len(matches), best + width)
-    begin_at = matches[best].start()
-    end_at = matches[end - 1].end()
+    found = {word for word in set(words_) if stem(word) in wanted}
+    positions = [i for i, word in enumerate(words_) if word in found]
+    best = _best_window(positions, width)
+    end = min(len(words_), best + width)
     lead = "… " if best > 0 else ""
-    tail = " …" if end < len(matches) else ""
-    return escape(lead) + highlight(text[begin_at:end_at], wanted) + escape(tail)
+    tail = " …" if end < len(words_) else ""
+    window = "".join(pieces[2 * best + 1 : 2 * end])
+    return escape(lead) + highlight(window, wanted) + escape(tail)
+
+
+def _best_window(positions: list[int], width: int) -> int:
+    """The first word of the earliest ``width``-word window holding the most ``positions``.
+
+    The count only rises where a position comes into view, so those starts (and 0) are the
+    only ones worth counting.
+    """
+    best, best_count = 0, -1
+    for start in [0, *(max(0, p - width + 1) for p in positions)]:
+        count = bisect_left(positions, start + width) - bisect_left(positions, start)
+        if count > best_count or (count == best_count and start < best):
+            best, best_count = start, count
+    return best
