@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Sequence
 
 import click
 from flask.cli import with_appcontext
@@ -13,11 +12,7 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article
-from cms.services import analysis, suggestions
-from cms.services.transaction import write
-
-#: Articles per write transaction: short transactions keep the site responsive meanwhile.
-CHUNK_SIZE = 200
+from cms.services import analysis, analysis_run, suggestions
 
 
 def _find(slug: str) -> Article:
@@ -30,7 +25,14 @@ def _find(slug: str) -> Article:
 @click.command("analyse")
 @with_appcontext
 @click.argument("slug", required=False)
-def analyse_command(slug: str | None) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Processes running the analysers beside this one (default: one per further core, at "
+    "most four, for 1,000 articles or more; 0: all here).",
+)
+def analyse_command(slug: str | None, workers: int | None) -> None:
     """Propose tags, entities, a summary draft and related articles for every article (or one).
 
     An editor's decisions are kept; suggestions that no longer apply are dropped.
@@ -42,33 +44,17 @@ def analyse_command(slug: str | None) -> None:
     )
     db.session.rollback()  # end the read transaction: each chunk below writes in its own
     known = analysis.vocabulary()
-    _in_chunks("Indexing", ids, analysis.index_articles)
-    _in_chunks("Profiling", ids, lambda chunk: analysis.profile_articles(chunk, known))
     totals = analysis.AnalysisReport()
-
-    def suggest(chunk: Sequence[int]) -> None:
-        report = analysis.suggest_articles(chunk, known)
-        totals.analysed += report.analysed
-        totals.created += report.created
-        totals.updated += report.updated
-        totals.dropped += report.dropped
-
-    _in_chunks("Suggesting", ids, suggest)
+    with analysis_run.pool(known, workers, len(ids)) as pool:
+        for label, run_pass in analysis_run.PASSES:
+            with click.progressbar(length=len(ids), label=label, file=sys.stderr) as bar:
+                report = run_pass(ids, pool, bar.update)
+            if report is not None:
+                totals = report
     click.echo(
         f"Analysed {totals.analysed} articles: {totals.created} new suggestions, "
         f"{totals.updated} updated, {totals.dropped} no longer applying dropped."
     )
-
-
-def _in_chunks(label: str, ids: list[int], step: Callable[[Sequence[int]], None]) -> None:
-    """Run ``step`` over ``ids`` a chunk per transaction, with a progress bar on a terminal."""
-    with click.progressbar(length=len(ids), label=label, file=sys.stderr) as bar:
-        for start in range(0, len(ids), CHUNK_SIZE):
-            chunk = ids[start : start + CHUNK_SIZE]
-            with write():
-                step(chunk)
-            db.session.expunge_all()  # memory stays flat however large the collection
-            bar.update(len(chunk))
 
 
 @click.command("suggest")

@@ -7,10 +7,9 @@ others' re-ranks, and the proposals are stored through ``suggestions.store``.
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -25,16 +24,17 @@ from cms.pipeline.analyse import (
     Name,
     Profile,
     index_terms,
-    profile,
     ranked_related,
     run,
 )
 from cms.pipeline.analyse.related import Ranked
 from cms.pipeline.analyse.terms import tfidf, top_terms
-from cms.services import analysis_index, entities, suggestions
+from cms.services import analysis_batch, analysis_index, entities, suggestions
 
 #: Progress callback: called with the number of articles done so far.
 Progress = Callable[[int], None]
+#: Articles whose suggestions are made and stored together.
+SUGGEST_CHUNK = 100
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,12 @@ class AnalysisReport:
     created: int = 0
     updated: int = 0
     dropped: int = 0
-    slugs: list[str] = field(default_factory=list)
+
+    def add(self, stored: suggestions.StoreReport, analysed: int) -> None:
+        self.analysed += analysed
+        self.created += stored.created
+        self.updated += stored.updated
+        self.dropped += stored.dropped
 
 
 def vocabulary() -> Vocabulary:
@@ -88,8 +93,7 @@ def document_of(article: Article) -> Document:
     )
 
 
-def text_hash(document: Document) -> str:
-    return hashlib.sha256(f"{document.title}\n{document.body}".encode()).hexdigest()
+text_hash = analysis_index.text_hash
 
 
 def _collection(
@@ -140,19 +144,13 @@ def analyse_article(
 
 def index_articles(ids: Sequence[int]) -> None:
     """First pass: the articles' terms into the index, so frequencies count all of them."""
-    for article in _articles(ids):
-        document = document_of(article)
-        analysis_index.store(article.id, text_hash(document), index_terms(document))
+    analysis_batch.store_terms(analysis_batch.encoded_terms(analysis_batch.texts(ids)))
 
 
 def profile_articles(ids: Sequence[int], known: Vocabulary) -> None:
     """Second pass: keep each article's profile, which others' re-ranks compare."""
-    for article in _articles(ids):
-        document = document_of(article)
-        counts = index_terms(document)
-        collection = _collection(counts, known, article.id, with_candidates=False)
-        row = analysis_index.store(article.id, text_hash(document), counts)
-        _keep_profile(row, profile(document, collection))
+    chunk, frequencies, count = analysis_batch.profile_task(ids)
+    analysis_batch.store_profiles(analysis_batch.profiles(chunk, frequencies, count, known))
 
 
 def suggest_articles(
@@ -161,17 +159,14 @@ def suggest_articles(
     progress: Progress | None = None,
     only: Sequence[str] | None = None,
 ) -> AnalysisReport:
-    """Third pass: run the analysers and store their suggestions."""
+    """Third pass: run the analysers and store their suggestions (the first two have run)."""
     report = AnalysisReport()
-    for done, article in enumerate(_articles(ids), start=1):
-        stored = analyse_article(article, known, only)
-        report.analysed += 1
-        report.created += stored.created
-        report.updated += stored.updated
-        report.dropped += stored.dropped
-        report.slugs.append(article.slug)
+    for start in range(0, len(ids), SUGGEST_CHUNK):
+        part = ids[start : start + SUGGEST_CHUNK]
+        made = analysis_batch.proposals(analysis_batch.suggest_task(part, only), known)
+        report.add(analysis_batch.store_proposals(made, only), len(made))
         if progress is not None:
-            progress(done)
+            progress(report.analysed)
     return report
 
 
@@ -187,17 +182,17 @@ def analyse_articles(
     """
     ids = list(ids)
     known = vocabulary()
-    if len(ids) > 1:  # one article alone needs no earlier passes: it is its own batch
-        index_articles(ids)
-        profile_articles(ids, known)
+    if len(ids) == 1:  # one article alone needs no earlier passes: it is its own batch
+        article = db.session.get(Article, ids[0])
+        report = AnalysisReport()
+        if article is not None:
+            report.add(analyse_article(article, known, only), 1)
+            if progress is not None:
+                progress(1)
+        return report
+    index_articles(ids)
+    profile_articles(ids, known)
     return suggest_articles(ids, known, progress, only)
-
-
-def _articles(ids: Sequence[int], chunk: int = 500) -> Iterable[Article]:
-    for start in range(0, len(ids), chunk):
-        part = ids[start : start + chunk]
-        found = {a.id: a for a in db.session.scalars(select(Article).where(Article.id.in_(part)))}
-        yield from (found[i] for i in part if i in found)
 
 
 def seed_suggestions(folder: Path, article_ids: list[int]) -> AnalysisReport:

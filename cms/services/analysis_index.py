@@ -9,6 +9,7 @@ frequencies follow by triggers (see the ``analysis_index`` migration).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 import json
 from collections.abc import Iterable, Sequence
@@ -18,7 +19,7 @@ from sqlalchemy import bindparam, text
 from cms.extensions import db
 from cms.models import ArticleAnalysis, TermFrequency
 from cms.models.analysis import ARTICLE_COUNT_TERM
-from cms.pipeline.analyse import Candidate
+from cms.pipeline.analyse import Candidate, Document
 
 #: How many of an article's strongest terms make its "more like this" query.
 QUERY_TERMS = 25
@@ -42,13 +43,23 @@ _CANDIDATES = text(
 ).bindparams(bindparam("ids", expanding=True))
 
 
+def text_hash(document: Document) -> str:
+    """Fingerprint of the title and body analysed."""
+    return hashlib.sha256(f"{document.title}\n{document.body}".encode()).hexdigest()
+
+
+def encode_terms(terms: Iterable[str]) -> str:
+    """The distinct terms as ``article_analyses.terms`` holds them (what FTS5 indexes)."""
+    return json.dumps(sorted(set(terms)), ensure_ascii=False)
+
+
 def store(
     article_id: int,
     text_hash: str,
     terms: Iterable[str],
 ) -> ArticleAnalysis:
     """Record the article's distinct terms (the triggers re-index it and update frequencies)."""
-    encoded = json.dumps(sorted(set(terms)), ensure_ascii=False)
+    encoded = encode_terms(terms)
     row = db.session.get(ArticleAnalysis, article_id)
     if row is None:
         row = ArticleAnalysis(article_id=article_id, vector={}, entities=[], tags=[])

@@ -65,3 +65,19 @@ def test_suggest_as_lines(seeded: Flask, runner: FlaskCliRunner) -> None:
     result = runner.invoke(args=["suggest", slug_of(seeded, "Putin visits Kazakhstan, part")])
     assert result.exit_code == 0
     assert "entity    0.84  Emmanuel Macron  (in the gazetteer; named once" in result.output
+
+
+def test_analysers_in_a_worker_process_propose_what_they_propose_here(
+    seeded: Flask, runner: FlaskCliRunner
+) -> None:
+    # The seeding analysed the articles in this process; a worker must make the same proposals.
+    with seeded.app_context():
+        before = set(
+            db.session.execute(select(Suggestion.key, Suggestion.score, Suggestion.reason))
+        )
+    result = runner.invoke(args=["analyse", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Analysed 5 articles: 0 new suggestions, 0 updated, 0 no longer" in result.output
+    with seeded.app_context():
+        after = set(db.session.execute(select(Suggestion.key, Suggestion.score, Suggestion.reason)))
+    assert after == before and before

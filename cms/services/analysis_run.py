@@ -1,0 +1,182 @@
+"""``flask analyse`` over many articles: the three passes of ``analysis_batch``, chunk by chunk,
+with the pure analysers in worker processes.
+
+This process (the writer) reads a chunk (texts, stored rows, frequencies, "more like this"
+candidates), hands its pure part to a worker and reads the next chunks while the workers
+compute; results come back in order, and each chunk is written in its own short transaction,
+so the site stays responsive and memory stays flat however large the collection. Workers are
+started as the import's are (``importing.extracting``): spawned, so nothing of this process is
+copied into them, and ending when it ends.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+from cms.extensions import db
+from cms.pipeline.analyse import Profile
+from cms.services import analysis_batch
+from cms.services.analysis import AnalysisReport, Vocabulary
+from cms.services.importing.extracting import _exit_with, default_workers
+from cms.services.transaction import write
+
+#: Articles per chunk: per write transaction, and per task a worker takes.
+CHUNK = 200
+#: Chunks in flight per worker: one computed while the writer prepares the next.
+AHEAD = 2
+#: Fewer articles than this are not worth starting processes for.
+PARALLEL_FROM = 1000
+
+#: Called after each chunk is stored, with the number of articles in it.
+OnChunk = Callable[[int], None]
+
+#: In a worker (or here when there are none): what every article is matched against.
+_known: Vocabulary | None = None
+
+
+class Pool:
+    """Runs the pure steps in worker processes, or here when it has none."""
+
+    def __init__(self, executor: ProcessPoolExecutor | None = None, workers: int = 0) -> None:
+        self.executor = executor
+        self.in_flight = AHEAD * workers if executor is not None else 1
+
+    def submit(self, step: Callable[..., Any], *args: Any) -> Future[Any]:
+        if self.executor is not None:
+            return self.executor.submit(step, *args)
+        done: Future[Any] = Future()
+        done.set_result(step(*args))
+        return done
+
+
+@contextmanager
+def pool(known: Vocabulary, workers: int | None = None, articles: int = 0) -> Iterator[Pool]:
+    """A pool of ``workers`` processes (default: as the import has, when ``articles`` are
+    enough to be worth it), each given the vocabulary once."""
+    global _known
+    _known = known
+    if workers is None:
+        workers = default_workers() if articles >= PARALLEL_FROM else 0
+    if workers <= 0:
+        yield Pool()
+        return
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_start_worker, initargs=(os.getpid(), known)
+    ) as executor:
+        yield Pool(executor, workers)
+
+
+def _start_worker(parent: int, known: Vocabulary) -> None:
+    global _known
+    _known = known
+    _exit_with(parent)
+
+
+def _vocabulary() -> Vocabulary:
+    assert _known is not None, "the pool sets the vocabulary"
+    return _known
+
+
+# The pure steps as the workers run them (module-level, so a spawned worker finds them).
+
+
+def _terms(chunk: list[analysis_batch.Text]) -> list[tuple[int, str, str]]:
+    return analysis_batch.encoded_terms(chunk)
+
+
+def _profiles(
+    chunk: list[analysis_batch.Text], frequencies: dict[str, int], count: int
+) -> list[tuple[int, Profile]]:
+    return analysis_batch.profiles(chunk, frequencies, count, _vocabulary())
+
+
+def _proposals(task: analysis_batch.SuggestTask) -> list[analysis_batch.Made]:
+    return analysis_batch.proposals(task, _vocabulary())
+
+
+def index_pass(ids: Sequence[int], workers: Pool, on_chunk: OnChunk | None = None) -> None:
+    """First pass: every article's terms into the index."""
+    _run_pass(
+        ids,
+        workers,
+        prepare=lambda chunk: (analysis_batch.texts(chunk),),
+        step=_terms,
+        finish=analysis_batch.store_terms,
+        on_chunk=on_chunk,
+    )
+
+
+def profile_pass(ids: Sequence[int], workers: Pool, on_chunk: OnChunk | None = None) -> None:
+    """Second pass: every article's profile, against the whole collection's frequencies."""
+    _run_pass(
+        ids,
+        workers,
+        prepare=analysis_batch.profile_task,
+        step=_profiles,
+        finish=analysis_batch.store_profiles,
+        on_chunk=on_chunk,
+    )
+
+
+def suggest_pass(
+    ids: Sequence[int], workers: Pool, on_chunk: OnChunk | None = None
+) -> AnalysisReport:
+    """Third pass: the analysers' proposals, stored as suggestions."""
+    report = AnalysisReport()
+
+    def finish(made: list[analysis_batch.Made]) -> None:
+        report.add(analysis_batch.store_proposals(made, None), len(made))
+
+    _run_pass(
+        ids,
+        workers,
+        prepare=lambda chunk: (analysis_batch.suggest_task(chunk, None),),
+        step=_proposals,
+        finish=finish,
+        on_chunk=on_chunk,
+    )
+    return report
+
+
+PASSES = (("Indexing", index_pass), ("Profiling", profile_pass), ("Suggesting", suggest_pass))
+
+
+def _run_pass(
+    ids: Sequence[int],
+    workers: Pool,
+    prepare: Callable[[list[int]], tuple[Any, ...]],
+    step: Callable[..., Any],
+    finish: Callable[[Any], None],
+    on_chunk: OnChunk | None,
+) -> None:
+    """Prepare each chunk here, compute it in a worker, store it in its own transaction, in
+    order; up to ``Pool.in_flight`` chunks prepared ahead of the one being stored.
+
+    Reading ahead is safe: a pass's writes never change what a later chunk of the same pass
+    reads (its own articles' rows, and what the earlier passes wrote).
+    """
+    in_flight: deque[tuple[int, Future[Any]]] = deque()
+
+    def store_oldest() -> None:
+        size, future = in_flight.popleft()
+        result = future.result()
+        with write():
+            finish(result)
+        db.session.expunge_all()  # memory stays flat however large the collection
+        if on_chunk is not None:
+            on_chunk(size)
+
+    for start in range(0, len(ids), CHUNK):
+        chunk = list(ids[start : start + CHUNK])
+        in_flight.append((len(chunk), workers.submit(step, *prepare(chunk))))
+        if len(in_flight) >= workers.in_flight:
+            store_oldest()
+    while in_flight:
+        store_oldest()
