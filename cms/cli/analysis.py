@@ -26,11 +26,12 @@ def _find(slug: str) -> Article:
 @with_appcontext
 @click.argument("slug", required=False)
 @click.option(
-    "--workers",
+    "--jobs",
+    "workers",
     type=click.IntRange(min=0),
     default=None,
-    help="Processes running the analysers beside this one (default: one per further core, at "
-    "most four, for 1,000 articles or more; 0: all here).",
+    help="Worker processes running the analysers beside this one (default: one per core "
+    "beyond the first, at most four, for 1,000 articles or more; 0: all in this process).",
 )
 def analyse_command(slug: str | None, workers: int | None) -> None:
     """Propose tags, entities, a summary draft and related articles for every article (or one).

@@ -75,7 +75,7 @@ def test_analysers_in_a_worker_process_propose_what_they_propose_here(
         before = set(
             db.session.execute(select(Suggestion.key, Suggestion.score, Suggestion.reason))
         )
-    result = runner.invoke(args=["analyse", "--workers", "1"])
+    result = runner.invoke(args=["analyse", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "Analysed 5 articles: 0 new suggestions, 0 updated, 0 no longer" in result.output
     with seeded.app_context():
