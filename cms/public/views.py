@@ -13,9 +13,8 @@ from cms.public import bp, charts
 from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
 from cms.queries import taxonomy, timeline
-from cms.queries.articles import links_of, published_article
 from cms.queries.cards import published_cards
-from cms.queries.entities import entities_of
+from cms.queries.reading import article_to_read, mentioned_entities, published_links
 from cms.queries.versioned import kept
 from cms.rendering import date_note, format_partial_date, markdown_to_html, provenance_labels
 
@@ -57,17 +56,17 @@ def _home_sidebar() -> tuple[Markup, int]:
 
 @bp.get("/articles/<slug>")
 def article(slug: str) -> ResponseReturnValue:
-    found = published_article(slug)
+    found = article_to_read(slug)
     if found is None:
         lowered = slug.lower()
-        if lowered != slug and published_article(lowered):
+        if lowered != slug and article_to_read(lowered):
             return redirect(url_for(".article", slug=lowered), 301)
         return unpublished_article(slug)
     return render_template(
         "public/article.html",
         article=found,
-        links=links_of(found),
-        entities=entities_of(found),
+        links=published_links(found),
+        entities=mentioned_entities(found),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import selectinload
@@ -23,6 +24,9 @@ from cms.models import (
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, count_of, paginate
 from cms.queries.versioned import kept
+
+if TYPE_CHECKING:
+    from cms.queries.reading import LinkedArticle
 
 PUBLISHED = Article.status == ArticleStatus.PUBLISHED
 
@@ -120,15 +124,21 @@ def filtered(query: Select, filters: ArticleFilters, by_members: bool | None = N
         entity_id = select(Entity.id).where(Entity.slug == filters.entity).scalar_subquery()
         mentioning = select(Mention.article_id).where(Mention.entity_id == entity_id)
         query = query.where(_having(mentioning, Mention.article_id, by_members is not False))
-    start, end = filters.date_from, filters.date_to
-    if filters.year is not None:
-        start = max(start or dt.date.min, dt.date(filters.year, 1, 1))
-        end = min(end or dt.date.max, dt.date(filters.year, 12, 31))
+    start, end = date_range(filters)
     if start:
         query = query.where(Article.published_on >= start)
     if end:
         query = query.where(Article.published_on <= end)
     return query
+
+
+def date_range(filters: ArticleFilters) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day the filters allow (the year and the range together), if any."""
+    start, end = filters.date_from, filters.date_to
+    if filters.year is not None:
+        start = max(start or dt.date.min, dt.date(filters.year, 1, 1))
+        end = min(end or dt.date.max, dt.date(filters.year, 12, 31))
+    return start, end
 
 
 def _having(members: Select, article_id: ColumnElement, by_members: bool) -> ColumnElement:
@@ -177,7 +187,7 @@ def published_article(slug: str) -> Article | None:
 class LinkView:
     """A cross-link as seen from one article: the other article, the relation, which way."""
 
-    other: Article
+    other: Article | LinkedArticle
     relation: Relation
     #: True when this article is the link's source ("this article follows up the other").
     outgoing: bool

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask, url_for
+from sqlalchemy import select
 
 from cms.extensions import db
-from cms.models import ArticleStatus
+from cms.models import Article, ArticleStatus, OutletKind
 from cms.public.paths import slug_path, slug_paths
 from cms.queries import cards
+from cms.queries.articles import filtered, newest_first_order
 from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
 from tests.factories import make_article, make_mention
@@ -65,3 +67,36 @@ def test_a_card_has_what_the_list_shows(app: Flask) -> None:
     assert (card.title, card.summary, card.outlet.name) == ("Shown", "In short.", "Some Outlet")
     assert [t.name for t in card.tags] == ["Beta", "alpha"]  # by name, as Article.tags
     assert card.published_date.isoformat() == "2023-05-17"
+
+
+def test_every_filter_lists_what_filtered_selects(app: Flask) -> None:
+    """The card query is built once per combination of filters; it must select what
+    ``articles.filtered`` (which counts the total) selects, in list order."""
+    with app.app_context():
+        for n in range(12):
+            article = make_article(
+                f"Story {n}",
+                outlet=f"Outlet {n % 3}",
+                outlet_kind=list(OutletKind)[n % 3],
+                tags=[f"Topic {n % 2}"],
+                date=[f"202{n % 4}-0{1 + n % 9}-1{n % 7}", None, f"202{n % 3}"][n % 3],
+                status=ArticleStatus.DRAFT if n == 5 else ArticleStatus.PUBLISHED,
+            )
+            make_mention(article, f"Person {n % 2}")
+        db.session.commit()
+    combos = [
+        {"outlet": "outlet-1"},
+        {"outlet_kind": list(OutletKind)[2].value},
+        {"tag": "topic-0", "year": "2022"},
+        {"entity": "person-1", "from": "2020-03-01"},
+        {"to": "2021-12-31", "outlet": "outlet-0"},
+        {"tag": "topic-1", "entity": "person-1", "from": "2020-01-01", "to": "2022-12-31"},
+    ]
+    with app.test_request_context("/"):
+        for args in combos:
+            filters = ArticleFilters.from_args(args)
+            expected = db.session.scalars(
+                newest_first_order(filtered(select(Article.id), filters))
+            ).all()
+            assert expected, args
+            assert [c.id for c in published_cards(filters, 1, 100).items] == expected, args
