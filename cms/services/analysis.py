@@ -15,14 +15,13 @@ from pathlib import Path
 from sqlalchemy import select
 
 from cms.extensions import db
-from cms.models import Article, ArticleAnalysis, Outlet, Tag
+from cms.models import Article, Outlet, Tag
 from cms.models.base import name_key
 from cms.pipeline.analyse import (
     Candidate,
     Collection,
     Document,
     Name,
-    Profile,
     index_terms,
     ranked_related,
     run,
@@ -123,12 +122,6 @@ def related(article: Article, known: Vocabulary, limit: int = 10) -> list[Ranked
     return ranked_related(document, _collection(index_terms(document), known, article.id), limit)
 
 
-def _keep_profile(row: ArticleAnalysis, found: Profile) -> None:
-    row.vector = found.vector
-    row.entities = list(found.entities)
-    row.tags = list(found.tags)
-
-
 def analyse_article(
     article: Article, known: Vocabulary | None = None, only: Sequence[str] | None = None
 ) -> suggestions.StoreReport:
@@ -136,9 +129,10 @@ def analyse_article(
     known = known or vocabulary()
     document = document_of(article)
     counts = index_terms(document)
-    row = analysis_index.store(article.id, text_hash(document), counts)
+    encoded = analysis_index.encode_terms(counts)
+    analysis_batch.store_terms([(article.id, text_hash(document), encoded)])
     outcome = run(document, _collection(counts, known, article.id), only)
-    _keep_profile(row, outcome.profile)
+    analysis_batch.store_profiles([(article.id, outcome.profile)])
     return suggestions.store(article, outcome.proposals, ran=only)
 
 

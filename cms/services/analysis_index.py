@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import bindparam, text
 
 from cms.extensions import db
-from cms.models import ArticleAnalysis, TermFrequency
+from cms.models import TermFrequency
 from cms.models.analysis import ARTICLE_COUNT_TERM
 from cms.pipeline.analyse import Candidate, Document
 
@@ -51,25 +51,6 @@ def text_hash(document: Document) -> str:
 def encode_terms(terms: Iterable[str]) -> str:
     """The distinct terms as ``article_analyses.terms`` holds them (what FTS5 indexes)."""
     return json.dumps(sorted(set(terms)), ensure_ascii=False)
-
-
-def store(
-    article_id: int,
-    text_hash: str,
-    terms: Iterable[str],
-) -> ArticleAnalysis:
-    """Record the article's distinct terms (the triggers re-index it and update frequencies)."""
-    encoded = encode_terms(terms)
-    row = db.session.get(ArticleAnalysis, article_id)
-    if row is None:
-        row = ArticleAnalysis(article_id=article_id, vector={}, entities=[], tags=[])
-        db.session.add(row)
-    row.text_hash = text_hash
-    if row.terms != encoded:
-        row.terms = encoded
-    row.analysed_at = dt.datetime.now(dt.UTC)
-    db.session.flush()
-    return row
 
 
 def document_frequencies(terms: Iterable[str]) -> dict[str, int]:
