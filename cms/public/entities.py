@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from flask import abort, render_template
+from flask import abort, render_template, url_for
 from flask.typing import ResponseReturnValue
 
 from cms.public import bp
 from cms.public.helpers import existing, page_number, page_size
+from cms.public.paths import with_args
 from cms.queries import entities as entity_queries
 from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
@@ -33,7 +34,12 @@ def entity(slug: str) -> ResponseReturnValue:
     page = existing(published_cards(filters, page_number(), page_size()))
     coverage = entity_queries.coverage(found)
     years = sorted({year for _name, _slug, year, _n in coverage})
-    table = {(outlet_slug, year): n for _name, outlet_slug, year, n in coverage}
+    listed = url_for("public.articles", entity=found.slug)
+    by_outlet = {slug: with_args(listed, outlet=slug) for _name, slug, _y, _n in coverage}
+    table = {  # each cell's count and link (a year needs no quoting)
+        (outlet_slug, year): (n, f"{by_outlet[outlet_slug]}&year={year}")
+        for _name, outlet_slug, year, n in coverage
+    }
     outlets = list(dict.fromkeys((name, outlet_slug) for name, outlet_slug, _y, _n in coverage))
     return render_template(
         "public/entity.html",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from flask import g, url_for
 
@@ -24,6 +24,8 @@ _SAFE = "!$&'()*+,/:;=@"
 #: Slugs made of these need no quoting (``quote`` leaves letters, digits and ``_.-~`` too).
 _PLAIN = re.compile(r"[A-Za-z0-9_.~!$&'()*+,/:;=@-]*")
 _KEY = "cms_slug_paths"
+#: What werkzeug leaves unquoted in a query string it builds (``werkzeug.urls._urlencode``).
+_QUERY_SAFE = "!$'()*,/:;?@"
 
 
 def _joiner(prefix: str) -> Callable[[str], str]:
@@ -63,3 +65,11 @@ def slug_path(endpoint: str, slug: str) -> str:
     """``url_for(endpoint, slug=slug)`` for ``public.article``, ``.tag``, ``.outlet`` or
     ``.entity``; in a loop, take ``slug_paths()`` once instead."""
     return getattr(slug_paths(), endpoint.removeprefix("public."))(slug)
+
+
+def with_args(url: str, **args: str | int) -> str:
+    """``url`` (built by ``url_for``) with more query arguments, as ``url_for`` adds them:
+    ``with_args(url_for(e, a=1), b=2) == url_for(e, a=1, b=2)``. For a table of links that
+    differ only in their last arguments, without a ``url_for`` each."""
+    query = urlencode([(k, v) for k, v in args.items() if v is not None], safe=_QUERY_SAFE)
+    return f"{url}{'&' if '?' in url else '?'}{query}"

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, OutletKind
-from cms.public.paths import slug_path, slug_paths
+from cms.public.paths import slug_path, slug_paths, with_args
 from cms.queries import cards
 from cms.queries.articles import filtered, newest_first_order
 from cms.queries.cards import published_cards
@@ -29,6 +29,13 @@ def test_slug_paths_are_what_url_for_builds(app: Flask, script_root: str) -> Non
             assert paths.entity(slug) == url_for("public.entity", slug=slug)
             assert slug_path("public.tag", slug) == url_for("public.tag", slug=slug)
         assert paths.article("x").startswith(f"{script_root}/articles/")
+        for slug in SLUGS:
+            listed = url_for("public.articles", entity=slug)
+            both = url_for("public.articles", entity=slug, outlet=slug, year=2020)
+            assert with_args(listed, outlet=slug, year=2020) == both
+            assert with_args(url_for("public.articles"), tag=slug) == url_for(
+                "public.articles", tag=slug
+            )
 
 
 def _collection(app: Flask) -> None:
@@ -51,8 +58,8 @@ def test_tag_and_entity_pages_are_the_same_by_either_plan(
     with app.test_request_context("/"):
         everything = [c.slug for c in published_cards(ArticleFilters(), 1, 100).items]
         assert len(everything) == 6
-        for limit in (0, 10_000):  # walk the list checking each, or sort the members
-            monkeypatch.setattr(cards, "SORT_MEMBERS_AT_MOST", limit)
+        for checks in (0, 10_000):  # sort the members, or walk the list checking each
+            monkeypatch.setattr(cards, "WALK_CHECKS_PER_MEMBER", checks)
             pages = [published_cards(filters, n, 4) for n in (1, 2)]
             assert [c.slug for p in pages for c in p.items] == everything
             assert [p.total for p in pages] == [6, 6]
