@@ -84,12 +84,14 @@ class Mention(Base):
     """One place in an article's body where an entity is named, as character offsets."""
 
     __tablename__ = "mentions"
-    __table_args__ = (Index("ix_mentions_entity_article", "entity_id", "article_id"),)
+    __table_args__ = (
+        Index("ix_mentions_entity_article", "entity_id", "article_id"),
+        # An article's mentions, and their entities from the index alone (search facets).
+        Index("ix_mentions_article_entity", "article_id", "entity_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    article_id: Mapped[int] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), index=True
-    )
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     #: Offsets into ``Article.body``: ``body[start:end] == surface``.
     start: Mapped[int] = mapped_column(Integer)

@@ -42,15 +42,21 @@ def facet_links(
     The same addresses ``url_for`` would build (the query, then the filters with this value
     set), made from one base path: sixty ``url_for`` calls were a tenth of a search.
     """
-    base = url_for("public.search")
     current = filters.to_args()
+    # Adding a filter not yet set appends it to the same query string; one already set
+    # (a single value, then) keeps its place, as ``dict`` and ``url_for`` keep it.
+    shared = f"{url_for('public.search')}?{urlencode({'q': query, **current}, safe=_URL_SAFE)}"
     sections = []
     for name, heading in FACETS:
         links = []
         for value in results.facets.get(name, []):
-            args = {"q": query, **dict(current, **{name: value.value})}
+            if name in current:
+                args = {"q": query, **dict(current, **{name: value.value})}
+                href = f"{url_for('public.search')}?{urlencode(args, safe=_URL_SAFE)}"
+            else:
+                href = f"{shared}&{urlencode({name: value.value}, safe=_URL_SAFE)}"
             label = value.label.capitalize() if name == "outlet_kind" else value.label
-            links.append((f"{base}?{urlencode(args, safe=_URL_SAFE)}", label, value.count))
+            links.append((href, label, value.count))
         if links:
             sections.append((name, heading, links))
     return sections

@@ -2,8 +2,11 @@
 
 Search gives the set as a list of ids (bounded: see the search service). Three grouped
 queries count them: outlet and year together (the kind of outlet follows from the outlet),
-then tags and entities from their link tables alone. The ids travel as one JSON parameter
-read by ``json_each``, not as a thousand bound parameters per query.
+then tags and entities from their link tables alone, grouped by id before the few groups'
+names are joined. Every lookup is in a covering index (``ix_articles_facets``, the primary
+key of ``article_tags``, ``ix_mentions_article_entity``): a thousand articles' rows lie on a
+thousand pages of the table, their index entries on a few. The ids travel as one JSON
+parameter read by ``json_each``, not as a thousand bound parameters per query.
 """
 
 from __future__ import annotations
@@ -38,11 +41,13 @@ class FacetValue:
     count: int
 
 
+#: SQLite would look the ids up by primary key in the table; the covering index is named.
 _OUTLETS_AND_YEARS = """
 SELECT outlets.slug, outlets.name, outlets.kind, grouped.year, grouped.n
 FROM (
     SELECT outlet_id, substr(published_on, 1, 4) AS year, count(*) AS n
-    FROM articles WHERE id IN (SELECT value FROM json_each(:ids))
+    FROM articles INDEXED BY ix_articles_facets
+    WHERE id IN (SELECT value FROM json_each(:ids))
     GROUP BY outlet_id, year
 ) AS grouped LEFT JOIN outlets ON outlets.id = grouped.outlet_id
 """

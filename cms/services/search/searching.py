@@ -155,9 +155,10 @@ def _filtered_matches(
 
 
 def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
-    """The candidates ordered by bm25 (best first; ties newest first)."""
+    """The candidates (newest first) ordered by bm25: best first, ties newest first (the
+    sort is stable)."""
     scores = fts5.scores(db.session.connection(), parsed, min(candidates), max(candidates))
-    return sorted(candidates, key=lambda id_: (scores.get(id_, 0.0), -id_))
+    return sorted(candidates, key=lambda id_: scores.get(id_, 0.0))
 
 
 def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
