@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from flask import render_template
+from flask import get_template_attribute, render_template
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup
 
 from cms.models import OutletKind
 from cms.public import bp
@@ -29,22 +28,29 @@ def articles() -> ResponseReturnValue:
     )
 
 
-@dataclass(frozen=True)
-class Control:
-    """One drop-down of the filter form: its parameter, label, (value, text) options, choice."""
+def _controls(filters: ArticleFilters) -> list[Markup]:
+    """The filter form's drop-downs, each with the request's choice selected.
 
-    name: str
-    label: str
-    options: list[tuple[str, str]]
-    chosen: str | None
-
-
-def _controls(filters: ArticleFilters) -> list[Control]:
+    A drop-down with nothing chosen is the same for every request until the data changes, so
+    its HTML is kept (``versioned``, as the home page's sidebar is); a chosen one is drawn.
+    """
     chosen = filters.to_args()
+    unchosen = kept("filter controls", _unchosen_controls)
     return [
-        Control(name, label, options, chosen.get(name))
+        _draw(name, label, options, chosen[name]) if name in chosen else unchosen[name]
         for name, label, options in kept("filter options", _options)
     ]
+
+
+def _unchosen_controls() -> dict[str, Markup]:
+    return {
+        name: _draw(name, label, options, None)
+        for name, label, options in kept("filter options", _options)
+    }
+
+
+def _draw(name: str, label: str, options: list[tuple[str, str]], chosen: str | None) -> Markup:
+    return Markup(get_template_attribute("_macros.html", "select")(name, label, options, chosen))
 
 
 def _options() -> list[tuple[str, str, list[tuple[str, str]]]]:
