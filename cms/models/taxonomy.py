@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from cms.models.base import Base, Versioned, name_key
@@ -12,11 +12,17 @@ from cms.models.base import Base, Versioned, name_key
 if TYPE_CHECKING:
     from cms.models.article import Article
 
+#: Name of the index public tag lists probe by name (``cms/queries/cards.py``).
+TAG_ARTICLE_INDEX = "ix_article_tags_tag_article"
+
 article_tags = Table(
     "article_tags",
     Base.metadata,
     Column("article_id", ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    # A tag's articles, from the index alone; and one tag's stretch of it to check each
+    # article of a list against (the primary key, by article first, is spread over all).
+    Index(TAG_ARTICLE_INDEX, "tag_id", "article_id"),
 )
 
 

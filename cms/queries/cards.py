@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import ColumnElement, Select, bindparam, select
+from sqlalchemy import ColumnElement, Select, bindparam, select, text
 
 from cms.extensions import db
 from cms.models import (
@@ -33,6 +33,7 @@ from cms.models import (
     TextKind,
     article_tags,
 )
+from cms.models.taxonomy import TAG_ARTICLE_INDEX
 from cms.pipeline.types import DatePrecision, PartialDate
 from cms.queries.articles import date_range, filtered
 from cms.queries.filters import NO_FILTERS, ArticleFilters
@@ -198,10 +199,11 @@ def _page_query(shape: _Shape) -> Select:
         )
     if shape.outlet_kind:
         query = query.where(a.outlet_id.in_(select(o.id).where(o.kind == bindparam("outlet_kind"))))
-    if shape.tag:
+    if shape.tag and not shape.by_members:
+        query = query.where(_TAGGED_BY_INDEX)
+    elif shape.tag:
         tag_id = select(t.id).where(t.slug == bindparam("tag")).scalar_subquery()
-        tagged = select(at.article_id).where(at.tag_id == tag_id)
-        query = query.where(_member(a.id, tagged, at.article_id, shape.by_members))
+        query = query.where(a.id.in_(select(at.article_id).where(at.tag_id == tag_id)))
     if shape.entity:
         entity_id = select(e.id).where(e.slug == bindparam("entity")).scalar_subquery()
         mentioning = select(m.article_id).where(m.entity_id == entity_id)
@@ -215,6 +217,17 @@ def _page_query(shape: _Shape) -> Select:
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
     )
+
+
+#: Checking each article of a walk for the tag, in the tag's own stretch of the index
+#: ``TAG_ARTICLE_INDEX`` (a few cached pages). Left to itself SQLite probes the primary key
+#: (article_id, tag_id) instead, spread over the whole table: 7-16 ms for a page of a tag on
+#: 1 % of 100,000 articles instead of 1.5-3. SQLAlchemy has no SQLite index hints: SQL text.
+_TAGGED_BY_INDEX = text(
+    f"EXISTS (SELECT 1 FROM article_tags INDEXED BY {TAG_ARTICLE_INDEX}"
+    " WHERE article_tags.tag_id = (SELECT tags.id FROM tags WHERE tags.slug = :tag)"
+    " AND article_tags.article_id = articles.id)"
+)
 
 
 def _member(
