@@ -3,7 +3,7 @@ checks each article against its tag's own stretch of this index (a few pages, ca
 instead of probing the whole primary key; the tag's ids are read from the index alone.
 
 Revision ID: f3c9a1b27d64
-Revises: b5d0e2f4a718
+Revises: f3a9c2d81b64
 Create Date: 2026-11-30 09:55:00
 
 """
@@ -11,7 +11,7 @@ Create Date: 2026-11-30 09:55:00
 from alembic import op
 
 revision = "f3c9a1b27d64"
-down_revision = "b5d0e2f4a718"
+down_revision = "f3a9c2d81b64"
 branch_labels = None
 depends_on = None
 
