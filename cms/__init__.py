@@ -1,107 +1,20 @@
 """The collection CMS: curate news articles, publish them as a read-only website.
 
-``create_app`` reads like a table of contents: each ``register_*`` helper wires one concern.
+The application is built by ``cms.app.create_app``. This package module imports nothing else,
+so a process that needs only the pure pipeline (an import's worker processes) starts without
+loading Flask and the database stack.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-
-from cms.config import load_settings
-from cms.extensions import csrf, db, login_manager, migrate
-from cms.sqlite import configure_sqlite
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    # Tests pass INSTANCE_PATH so the generated secret and database stay in a temp folder.
-    instance_path = (test_config or {}).get("INSTANCE_PATH")
-    app = Flask(__name__, instance_path=instance_path, instance_relative_config=True)
-    app.config.from_mapping(load_settings(Path(app.instance_path)))
-    if test_config:
-        app.config.from_mapping(test_config)
-    register_deployment(app)
-    register_extensions(app)
-    register_search(app)
-    register_blueprints(app)
-    register_admin(app)
-    register_commands(app)
-    register_errors(app)
-    register_headers(app)
-    register_redirect_guard(app)
-    register_middleware(app)
-    return app
+    """The Flask application (see ``cms.app``)."""
+    from cms.app import create_app as build
 
-
-def register_extensions(app: Flask) -> None:
-    db.init_app(app)
-    # Batch mode lets migrations alter tables on SQLite, which lacks most ALTER TABLE forms.
-    migrations = Path(__file__).parent.parent / "migrations"
-    migrate.init_app(app, db, directory=str(migrations), render_as_batch=True)
-    csrf.init_app(app)
-    login_manager.init_app(app)
-    with app.app_context():
-        configure_sqlite(db.engine)
-    # No request takes the write lock up front: a slow client would hold it while its body
-    # trickles in. Services take it in ``cms.services.transaction.write``, only to write.
-
-
-def register_search(app: Flask) -> None:
-    """The search index follows every article write (a session hook; see services.search)."""
-    from cms.services import search
-
-    search.init_app(app)
-
-
-def register_blueprints(app: Flask) -> None:
-    from cms.api import bp as api_bp
-    from cms.auth import bp as auth_bp
-    from cms.public import bp as public_bp
-
-    app.register_blueprint(public_bp)
-    app.register_blueprint(api_bp)
-    app.register_blueprint(auth_bp)
-
-
-def register_admin(app: Flask) -> None:
-    from cms.admin import init_admin
-
-    init_admin(app)
-
-
-def register_commands(app: Flask) -> None:
-    from cms.cli import register
-
-    register(app)
-
-
-def register_errors(app: Flask) -> None:
-    from cms.errors import register
-
-    register(app)
-
-
-def register_headers(app: Flask) -> None:
-    from cms.headers import register
-
-    register(app)
-
-
-def register_redirect_guard(app: Flask) -> None:
-    from cms.redirects import register
-
-    register(app)
-
-
-def register_middleware(app: Flask) -> None:
-    from cms.request_body import GuardedRequestBody
-
-    app.wsgi_app = GuardedRequestBody(app.wsgi_app)  # type: ignore[method-assign]
-
-
-def register_deployment(app: Flask) -> None:
-    from cms.deployment import register
-
-    register(app)
+    return build(test_config)
