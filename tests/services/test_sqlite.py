@@ -47,3 +47,23 @@ def test_a_reading_request_leaves_writers_free(app: Flask) -> None:
         other.execute("ROLLBACK")
         other.close()
         db.session.rollback()
+
+
+def test_a_bulk_load_keeps_a_longer_log_and_a_bigger_cache(app: Flask) -> None:
+    """``flask import``'s connections; the defaults are SQLite's (1,000 pages, 2 MiB)."""
+    from cms import sqlite as cms_sqlite
+
+    def pragmas() -> tuple[int, int]:
+        with db.engine.connect() as connection:
+            checkpoint = connection.execute(text("PRAGMA wal_autocheckpoint")).scalar()
+            cache = connection.execute(text("PRAGMA cache_size")).scalar()
+        return checkpoint, cache  # type: ignore[return-value]
+
+    with app.app_context():
+        db.engine.dispose()
+        assert pragmas() == (1000, -2000)
+        with cms_sqlite.bulk_load(db.engine):
+            assert pragmas() == (
+                cms_sqlite.BULK_CHECKPOINT_PAGES,
+                -cms_sqlite.BULK_CACHE_KIB,
+            )

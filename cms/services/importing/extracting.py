@@ -23,10 +23,10 @@ from cms.services.importing.sources import InputFile, load
 
 Outcome = ExtractedArticle | Skipped | Rejected
 
-#: Files a worker takes at a time, and the groups in flight per worker: enough to keep it
-#: busy while the writer stores a chunk (``batch.CHUNK_SIZE`` documents) without reading.
+#: Files a worker takes at a time, and the files in flight: two chunks (``batch.CHUNK_SIZE``
+#: documents), so the workers keep going while the writer stores one.
 FILES_PER_TASK = 16
-TASKS_AHEAD = 16
+FILES_AHEAD = 2000
 #: Fewer files than this are not worth starting processes for.
 PARALLEL_FROM = 200
 
@@ -80,7 +80,7 @@ def extract_files(
                 yield group[0], outcomes_of(group[0], limits, context())
                 continue
             in_flight.append((group, pool.submit(_extract_group, group, limits, context())))
-            if len(in_flight) >= workers * TASKS_AHEAD:
+            if len(in_flight) * FILES_PER_TASK >= FILES_AHEAD:
                 yield from _collect(*in_flight.popleft())
         while in_flight:
             yield from _collect(*in_flight.popleft())

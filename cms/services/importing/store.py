@@ -40,6 +40,7 @@ from cms.services.importing.duplicates import ExactIndex, Known
 from cms.services.importing.near import NearIndex, NearMatch
 from cms.services.importing.reprints import ReprintIndex
 from cms.services.importing.vocabulary import Vocabulary
+from cms.services.rows import insert_rows
 from cms.services.slugs import SlugAllocator
 
 Outcome = ExtractedArticle | Skipped | Rejected
@@ -159,10 +160,7 @@ def _duplicate_reason(article: Known, title: str, same_title: bool) -> str:
 def _insert_articles(new: list[_New], vocabulary: Vocabulary) -> None:
     if not new:
         return
-    rows = [_article_row(n, vocabulary) for n in new]
-    ids = db.session.scalars(
-        insert(Article).returning(Article.id, sort_by_parameter_order=True), rows
-    ).all()
+    ids = insert_rows(Article, [_article_row(n, vocabulary) for n in new])
     for article, id_ in zip(new, ids, strict=True):
         article.known.id = id_
     links = [
@@ -200,10 +198,7 @@ def _article_row(new: _New, vocabulary: Vocabulary) -> dict[str, Any]:
 
 
 def _insert_items(batch_id: int, items: list[_Item]) -> None:
-    rows = [_item_row(batch_id, item) for item in items]
-    ids = db.session.scalars(
-        insert(ImportItem).returning(ImportItem.id, sort_by_parameter_order=True), rows
-    ).all()
+    ids = insert_rows(ImportItem, [_item_row(batch_id, item) for item in items])
     for item, id_ in zip(items, ids, strict=True):
         item.id = id_
 

@@ -1,0 +1,34 @@
+"""Many rows into one table in one statement, with the ids the database gave them, in order.
+
+SQLAlchemy can return the ids of a multi-row INSERT in parameter order only where the database
+says which row is which; on SQLite it falls back to one statement a row. SQLite gives a new row
+the largest id plus one, and a write transaction (``BEGIN IMMEDIATE``) keeps every other
+writer out until it ends, so there the ids can be given in advance and the rows sent at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from cms.extensions import db
+
+
+def insert_rows(model: Any, rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert ``rows`` into ``model``'s table; their new ids, in the order of ``rows``.
+
+    Call inside ``cms.services.transaction.write()``.
+    """
+    if not rows:
+        return []
+    if db.session.get_bind().dialect.name != "sqlite":
+        statement = insert(model).returning(model.id, sort_by_parameter_order=True)
+        return list(db.session.scalars(statement, rows))
+    first = (db.session.scalar(select(func.max(model.id))) or 0) + 1
+    ids = list(range(first, first + len(rows)))
+    db.session.execute(
+        insert(model), [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
+    )
+    return ids
