@@ -28,7 +28,7 @@ def insert_rows(model: Any, rows: Sequence[dict[str, Any]]) -> list[int]:
         return list(db.session.scalars(statement, rows))
     first = (db.session.scalar(select(func.max(model.id))) or 0) + 1
     ids = list(range(first, first + len(rows)))
-    db.session.execute(
-        insert(model), [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
-    )
+    # The table, not the ORM class: the ORM's bulk insert costs twice as much a row.
+    rows_with_ids = [{**row, "id": id_} for row, id_ in zip(rows, ids, strict=True)]
+    db.session.execute(insert(model.__table__), rows_with_ids)
     return ids

@@ -11,7 +11,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
-from zxcvbn import zxcvbn
 
 from cms.extensions import db
 from cms.models import Role, User
@@ -70,6 +69,10 @@ def password_problem(password: str, username: str) -> str | None:
     name = username_key(username)
     if len(name) >= 3 and name in username_key(password).replace(" ", ""):
         return "A password must not contain the username."
+    # Loaded here, not with the module: its word lists are 11 MB in every process (web
+    # workers, imports) that never sets a password.
+    from zxcvbn import zxcvbn
+
     # zxcvbn's matching grows fast with length; a strong 72-character start is strong enough.
     verdict = zxcvbn(password[:72], user_inputs=[username, "collection", "cms", "admin", "editor"])
     if verdict["score"] < MIN_PASSWORD_SCORE:

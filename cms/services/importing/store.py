@@ -255,7 +255,8 @@ def _insert_beside(new: list[_New], items: list[_Item]) -> None:
         (ProvenanceFlag, flags),
     ):
         if rows:
-            db.session.execute(insert(model), rows)
+            # The table, not the ORM class: half the cost of an ORM bulk insert a row.
+            db.session.execute(insert(model.__table__), rows)
 
 
 def _suggestion_rows(new: _New) -> list[dict[str, Any]]:
