@@ -8,7 +8,7 @@ from sqlalchemy import delete, select
 from cms.extensions import db
 from cms.models import Tag
 from cms.services import taxonomy
-from cms.services.rows import insert_rows
+from cms.services.rows import among, insert_rows
 from cms.services.transaction import write
 
 
@@ -40,3 +40,15 @@ def test_ids_continue_from_the_largest_left_after_a_delete(app: Flask) -> None:
             again = insert_rows(Tag, [_tag_row("Three")])
         # As SQLite itself would: the largest id plus one.
         assert again == [first[0] + 1]
+
+
+def test_among_finds_the_rows_holding_any_of_many_values(app: Flask) -> None:
+    with app.app_context():
+        with write():
+            ids = insert_rows(Tag, [_tag_row(f"Tag {n}") for n in range(30)])
+        wanted = set(ids[::3]) | {10**15, -(2**63)}  # big and absent values too
+        found = db.session.scalars(select(Tag.id).where(among(Tag.id, wanted))).all()
+        assert sorted(found) == sorted(ids[::3])
+        keys = db.session.scalars(select(Tag.name).where(among(Tag.name_key, ["tag 3"]))).all()
+        assert keys == ["Tag 3"]
+        assert db.session.scalars(select(Tag.id).where(among(Tag.id, set()))).all() == []

@@ -28,15 +28,19 @@ from cms.services.transaction import write
 
 log = logging.getLogger(__name__)
 
-#: Documents per write transaction; a chunk is also stored once its texts pass ``CHUNK_BYTES``
-#: (memory) or it has waited ``CHUNK_SECONDS`` (progress). The rows beside an article (sketch
-#: values, sentence hashes) land on random pages of large indexes, and every page a commit
-#: touched is written again: at 100,000 articles a chunk of 1,000 costs 1.3 ms an article less
-#: than one of 200. It holds the write lock for about two seconds, well inside the time an
-#: editor's save waits for it (``cms.sqlite.BUSY_TIMEOUT_MS``).
+#: Documents per write transaction, at most; a chunk is also stored once its texts pass
+#: ``CHUNK_BYTES`` (memory) or it has waited ``CHUNK_SECONDS`` (progress). The rows beside an
+#: article (sketch values, sentence hashes) land on random pages of large indexes, and every
+#: page a commit touched is written again: at 100,000 articles a chunk of 1,000 costs 1.3 ms an
+#: article less than one of 200. It holds the write lock for about two seconds, well inside
+#: the time an editor's save waits for it (``cms.sqlite.BUSY_TIMEOUT_MS``).
 CHUNK_SIZE = 1000
 CHUNK_BYTES = 16_000_000
 CHUNK_SECONDS = 5.0
+#: With worker processes, whatever has arrived is stored while the next files are still being
+#: read, once it is at least this many: chunks grow to match the two sides' speeds, and the
+#: writer does not wait for a full chunk at the start or store one alone at the end.
+CHUNK_WHEN_IDLE = 100
 
 
 @dataclass
@@ -89,7 +93,10 @@ def import_files(
         db.session.flush()
         report = ImportReport(batch.id)
     writer = _ChunkWriter(report, on_file)
-    for file, outcomes in extract_files(files, limits, lambda: writer.context, workers):
+    extracted = extract_files(
+        files, limits, lambda: writer.context, workers, on_idle=writer.flush_if_worth
+    )
+    for file, outcomes in extracted:
         lines: list[ReportLine] = []
         for outcome in outcomes:
             writer.add(outcome, lines)
@@ -133,6 +140,10 @@ class _ChunkWriter:
         self.done.append((file, lines))
         if not self.pending:
             self._report_done()
+
+    def flush_if_worth(self) -> None:
+        if len(self.pending) >= CHUNK_WHEN_IDLE:
+            self.flush()
 
     def flush(self) -> None:
         if self.pending:

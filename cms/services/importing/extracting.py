@@ -56,11 +56,13 @@ def extract_files(
     limits: Limits,
     context: Callable[[], PipelineContext],
     workers: int,
+    on_idle: Callable[[], None] = lambda: None,
 ) -> Iterator[tuple[InputFile, Iterable[Outcome]]]:
     """Each file with its outcomes, in order; ``context`` is read as each group goes out.
 
     Here the outcomes come one at a time (a big zip never sits whole in memory); from a worker,
-    a file's come together.
+    a file's come together, and ``on_idle`` is called whenever the next group is not ready
+    yet: the caller's chance to store what it holds instead of waiting.
     """
     if workers <= 0:
         for file in files:
@@ -76,14 +78,14 @@ def extract_files(
                 # An archive may unpack to far more than a worker should hold at once: it is
                 # read here, entry by entry, after everything before it.
                 while in_flight:
-                    yield from _collect(*in_flight.popleft())
+                    yield from _collect(*in_flight.popleft(), on_idle)
                 yield group[0], outcomes_of(group[0], limits, context())
                 continue
             in_flight.append((group, pool.submit(_extract_group, group, limits, context())))
             if len(in_flight) * FILES_PER_TASK >= FILES_AHEAD:
-                yield from _collect(*in_flight.popleft())
+                yield from _collect(*in_flight.popleft(), on_idle)
         while in_flight:
-            yield from _collect(*in_flight.popleft())
+            yield from _collect(*in_flight.popleft(), on_idle)
 
 
 def _exit_with(parent: int) -> None:
@@ -127,6 +129,8 @@ def _extract_group(
 
 
 def _collect(
-    group: list[InputFile], future: Future[list[list[Outcome]]]
+    group: list[InputFile], future: Future[list[list[Outcome]]], on_idle: Callable[[], None]
 ) -> Iterator[tuple[InputFile, list[Outcome]]]:
+    if not future.done():
+        on_idle()
     yield from zip(group, future.result(), strict=True)

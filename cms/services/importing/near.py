@@ -22,6 +22,7 @@ from cms.models import Article, TextSketch
 from cms.pipeline.fingerprint import jaccard, shingles, url_key
 from cms.pipeline.types import ExtractedArticle
 from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
+from cms.services.rows import among
 
 #: Shared shingle share above which two texts are the same story.
 NEAR_JACCARD = 0.5
@@ -48,10 +49,12 @@ class NearIndex:
     def __init__(self, values: Iterable[int]) -> None:
         self._holders: dict[int, list[int | Known]] = {}
         self._stored: dict[int, Known] = {}
-        wanted = sorted(set(values))
+        wanted = set(values)
         if wanted:
             rows = db.session.execute(
-                select(TextSketch.value, TextSketch.article_id).where(TextSketch.value.in_(wanted))
+                select(TextSketch.value, TextSketch.article_id).where(
+                    among(TextSketch.value, wanted)
+                )
             )
             for value, article_id in rows:
                 self._holders.setdefault(value, []).append(article_id)

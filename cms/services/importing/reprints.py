@@ -21,6 +21,7 @@ from cms.pipeline.fingerprint import long_sentences
 from cms.pipeline.provenance import REPRINT
 from cms.pipeline.types import ExtractedArticle, TextFlag
 from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
+from cms.services.rows import among
 
 #: Long sentences a text must share with one article to be flagged a reprint of it.
 SHARED_SENTENCES = 2
@@ -37,11 +38,11 @@ class ReprintIndex:
 
     def __init__(self, values: Iterable[int]) -> None:
         self._holders: dict[int, list[int | Known]] = {}
-        wanted = sorted(set(values))
-        for start in range(0, len(wanted), 5000):
+        wanted = set(values)
+        if wanted:
             rows = db.session.execute(
                 select(TextSentence.value, TextSentence.article_id).where(
-                    TextSentence.value.in_(wanted[start : start + 5000])
+                    among(TextSentence.value, wanted)
                 )
             )
             for value, article_id in rows:
