@@ -213,3 +213,30 @@ def test_a_near_duplicate_is_not_also_flagged_a_reprint(app: Flask, tmp_path: Pa
         flags = db.session.scalars(select(ProvenanceFlag).where(ProvenanceFlag.flag == "reprint"))
         assert flags.all() == []
         assert db.session.scalar(select(Suggestion.kind)) is SuggestionKind.DUPLICATE
+
+
+def test_a_chunk_stores_suggestions_of_every_kind_together(app: Flask, tmp_path: Path) -> None:
+    """Possible duplicates and dates seen only in a sentence, in either order, in one chunk's
+    multi-row INSERT (whose rows must all name the same columns, or values go missing)."""
+    dated = "The port reopened on 30 September 2014 after a long strike by the dockers."
+    report = run(
+        app,
+        tmp_path / "in",
+        {
+            "a.md": f"# Harbour\n\n{dated}\n",
+            "b.md": f"# Harbour\n\n{STORY}\n",
+            "c.md": f"# Harbour\n\n{STORY.replace('dawn', 'dusk', 1)}\n",
+            "d.md": f"# Port\n\n{dated} Ships waited outside for days.\n",
+        },
+    )
+    assert [line.outcome for line in report.lines] == [ImportOutcome.CREATED] * 4
+    with app.app_context():
+        rows = db.session.execute(
+            select(Article.slug, Suggestion.kind, Suggestion.field, Suggestion.target_article_id)
+            .join(Suggestion, Suggestion.article_id == Article.id)
+            .order_by(Article.id)
+        ).all()
+    ids = {line.article_slug: line.article_id for line in report.lines}
+    assert ("harbour", SuggestionKind.FIELD, "date", None) in rows
+    assert ("harbour-3", SuggestionKind.DUPLICATE, "", ids["harbour-2"]) in rows
+    assert ("port", SuggestionKind.FIELD, "date", None) in rows

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from sqlalchemy import delete, select
 
 from cms.extensions import db
 from cms.models import Tag
 from cms.services import taxonomy
-from cms.services.rows import among, insert_rows
+from cms.services.rows import among, insert_many, insert_rows
 from cms.services.transaction import write
 
 
@@ -52,3 +53,9 @@ def test_among_finds_the_rows_holding_any_of_many_values(app: Flask) -> None:
         keys = db.session.scalars(select(Tag.name).where(among(Tag.name_key, ["tag 3"]))).all()
         assert keys == ["Tag 3"]
         assert db.session.scalars(select(Tag.id).where(among(Tag.id, set()))).all() == []
+
+
+def test_rows_naming_different_columns_are_refused_not_cut(app: Flask) -> None:
+    rows = [_tag_row("One"), {**_tag_row("Two"), "description": "lost otherwise"}]
+    with app.app_context(), write(), pytest.raises(ValueError, match="name different columns"):
+        insert_many(Tag, rows)
