@@ -131,31 +131,39 @@ def _words(text: str, known: list[Match]) -> tuple[list[_Word | None], set[str]]
     lowercase: set[str] = set()
     for sentence in split_sentences(text):
         words.append(None)
-        previous_end = sentence.start
+        base = previous_end = sentence.start
         for i, match in enumerate(_TOKEN.finditer(sentence.text)):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
+            token, possessive = _cleaned(match.group())
+            if token[0].islower():
+                folded = token.casefold()
+                lowercase.add(folded if len(folded) == len(token) else fold(token))
+                if folded not in _CONNECTORS:
+                    words.append(None)  # breaks a phrase as punctuation does
+                    previous_end = base + match.end()
+                    continue
+            start, end = base + match.start(), base + match.end()
             gap = text[previous_end:start]
             previous_end = end
-            if _breaks(gap):
+            if gap and not gap.isspace():  # anything but plain spaces ends a phrase
                 words.append(None)
-            token = match.group()
-            possessive = token.endswith(("'s", "’s"))
-            if possessive:
-                token = token[:-2]
-            if "." in token:
-                if _INITIALS.fullmatch(token + "."):
-                    token += "."  # "U.S." keeps its last full stop
-                token = token if _INITIALS.fullmatch(token) else token.rstrip(".")
-            if token[0].islower():
-                lowercase.add(fold(token))
-                if token.casefold() not in _CONNECTORS:
-                    words.append(None)  # breaks a phrase as punctuation does
-                    continue
             initial = i == 0 or any(c in _OPENING_PUNCTUATION for c in gap)
             words.append(_Word(token, start, start + len(token), initial, overlaps(start, end)))
             if possessive:
                 words.append(None)  # "Putin's Eurasian Union" is not one name
     return words, lowercase
+
+
+def _cleaned(token: str) -> tuple[str, bool]:
+    """The token without a possessive "'s" and a full stop ("U.S." keeps its last one), and
+    whether it had the possessive."""
+    possessive = token.endswith(("'s", "’s"))
+    if possessive:
+        token = token[:-2]
+    if "." in token:
+        if _INITIALS.fullmatch(token + "."):
+            token += "."
+        token = token if _INITIALS.fullmatch(token) else token.rstrip(".")
+    return token, possessive
 
 
 class _Overlaps:
@@ -169,11 +177,6 @@ class _Overlaps:
     def __call__(self, start: int, end: int) -> bool:
         """Some match begins before ``end`` and reaches past ``start``."""
         return self.reach[bisect.bisect_left(self.starts, end)] > start
-
-
-def _breaks(gap: str) -> bool:
-    """Whether the text between two words ends a phrase (anything but plain spaces)."""
-    return bool(gap) and gap.strip() != ""
 
 
 def _phrases(words: list[_Word | None]) -> list[list[_Word]]:
