@@ -20,7 +20,6 @@ ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)")
 # What may start the next sentence: a capital, a digit or an opening quote or bracket.
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[]*[\d\w]")
-_TOKEN_BEFORE = re.compile(r"(\S+)$")
 _INITIALISM = re.compile(r"(?:[^\W\d_]\.){2,}")
 
 
@@ -69,9 +68,16 @@ def _is_boundary(block: str, match: re.Match[str]) -> bool:
         return False  # "the U.S. and", "Nov. 9 talks", "he said. and" stay one sentence
     if not match.group().startswith("."):
         return True
-    before = _TOKEN_BEFORE.search(block, 0, match.start())
-    token = before.group(1).lstrip("\"'“‘«([") if before else ""
-    return not _is_abbreviation(token)
+    return not _is_abbreviation(_word_before(block, match.start()).lstrip("\"'“‘«(["))
+
+
+def _word_before(block: str, end: int) -> str:
+    """The run of non-space characters that ends at ``end`` (found walking back: a regex
+    search for it scans from the block's start, once per full stop)."""
+    start = end
+    while start > 0 and not block[start - 1].isspace():
+        start -= 1
+    return block[start:end]
 
 
 def _is_abbreviation(token: str) -> bool:
