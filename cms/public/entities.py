@@ -32,21 +32,33 @@ def entity(slug: str) -> ResponseReturnValue:
     found = entity_queries.entity_by_slug(slug) or abort(404)
     filters = ArticleFilters(entity=found.slug)
     page = existing(published_cards(filters, page_number(), page_size()))
-    coverage = entity_queries.coverage(found)
-    years = sorted({year for _name, _slug, year, _n in coverage})
-    listed = url_for("public.articles", entity=found.slug)
-    by_outlet = {slug: with_args(listed, outlet=slug) for _name, slug, _y, _n in coverage}
-    table = {  # each cell's count and link (a year needs no quoting)
-        (outlet_slug, year): (n, f"{by_outlet[outlet_slug]}&year={year}")
-        for _name, outlet_slug, year, n in coverage
-    }
-    outlets = list(dict.fromkeys((name, outlet_slug) for name, outlet_slug, _y, _n in coverage))
+    years, rows = _coverage_table(found.slug, entity_queries.coverage(found))
     return render_template(
         "public/entity.html",
         entity=found,
         page=page,
         filters=filters,
         years=years,
-        outlets=outlets,
-        table=table,
+        rows=rows,
     )
+
+
+#: One row of the coverage table: the outlet's name, then per year (count, link) or None.
+CoverageRow = tuple[str, list[tuple[int, str] | None]]
+
+
+def _coverage_table(
+    entity_slug: str, coverage: list[tuple[str, str, int, int]]
+) -> tuple[list[int], list[CoverageRow]]:
+    """The years (columns) and outlets (rows) of an entity's coverage, each cell with its
+    link to the list of those articles, built from one ``url_for`` per outlet."""
+    years = sorted({year for _name, _slug, year, _n in coverage})
+    listed = url_for("public.articles", entity=entity_slug)
+    cells: dict[tuple[str, int], tuple[int, str]] = {}
+    links: dict[str, str] = {}
+    for _name, outlet_slug, year, n in coverage:
+        if outlet_slug not in links:
+            links[outlet_slug] = with_args(listed, outlet=outlet_slug)
+        cells[(outlet_slug, year)] = (n, f"{links[outlet_slug]}&year={year}")  # digits: no quoting
+    outlets = dict.fromkeys((name, outlet_slug) for name, outlet_slug, _y, _n in coverage)
+    return years, [(name, [cells.get((slug, year)) for year in years]) for name, slug in outlets]

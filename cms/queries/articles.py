@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy import ColumnElement, Select, bindparam, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
@@ -98,7 +99,13 @@ def describe(filters: ArticleFilters) -> FilterSubjects:
 
 
 def _by_slug(model: type[Outlet | Tag | Entity], slug: str) -> Outlet | Tag | Entity | None:
-    return db.session.scalar(select(model).where(model.slug == slug))
+    return db.session.scalar(_by_slug_query(model), {"slug": slug})
+
+
+@cache
+def _by_slug_query(model: type[Outlet | Tag | Entity]) -> Select:
+    """Built once per model (building it cost more than running it)."""
+    return select(model).where(model.slug == bindparam("slug"))
 
 
 def filtered(query: Select, filters: ArticleFilters, by_members: bool | None = None) -> Select:

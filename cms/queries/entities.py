@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import extract, func, select
+from functools import cache
+
+from sqlalchemy import Select, bindparam, extract, func, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
@@ -35,14 +37,22 @@ def _entity_counts() -> list[tuple[int, int]]:
 
 def entity_by_slug(slug: str) -> Entity | None:
     """An entity with its aliases, if any published article mentions it."""
+    return db.session.scalar(_entity_by_slug_query(), {"slug": slug})
+
+
+@cache
+def _entity_by_slug_query() -> Select:
+    """Built once (building it cost more than running it); the slug is bound per call."""
     mentioned = (
         select(Mention.id)
         .join(Article, Article.id == Mention.article_id)
         .where(Mention.entity_id == Entity.id, PUBLISHED)
         .exists()
     )
-    return db.session.scalar(
-        select(Entity).where(Entity.slug == slug, mentioned).options(selectinload(Entity.aliases))
+    return (
+        select(Entity)
+        .where(Entity.slug == bindparam("slug"), mentioned)
+        .options(selectinload(Entity.aliases))
     )
 
 
