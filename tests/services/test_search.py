@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from cms.extensions import db
 from cms.models import ArticleStatus
+from cms.queries.filters import ArticleFilters
 from cms.services import search
 from cms.services.search.text import stem
 from tests.factories import make_article
@@ -82,3 +83,17 @@ def test_reindex_rebuilds_an_emptied_index_with_a_progress_bar(
         assert len(_found("railway")) == 3
     # Nothing to do when the index has rows.
     assert runner.invoke(args=["search", "reindex", "--if-empty"]).output == ""
+
+
+def test_a_filtered_search_counts_and_ranks_only_the_matches_within_the_filter(
+    app_context: None,
+) -> None:
+    make_article(
+        "Budget talks", body="Nothing about ferries here. " * 5 + "One ferry.", outlet="AP"
+    )
+    make_article("Ferry elsewhere", outlet="Daily")
+    make_article("Ferry strike", body="Workers stopped the ferry.", outlet="AP")
+    make_article("Ferry draft", outlet="AP", status=ArticleStatus.DRAFT)
+    results = search.search("ferry", ArticleFilters.from_args({"outlet": "ap"}))
+    assert [hit.article.title for hit in results.hits] == ["Ferry strike", "Budget talks"]
+    assert results.total == 2 and [v.count for v in results.facets["outlet"]] == [2]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from flask import current_app
 from markupsafe import Markup
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, ArticleStatus
@@ -137,27 +137,21 @@ def _filtered_matches(
     """The newest published matches within ``filters``, and how many match (up to ``limit``
     and one more).
 
-    A join, not ``IN``: SQLite then walks the index's matches in id order and stops at the
-    limit, instead of gathering every match first (1.7 ms against 41 for a word in half of
-    100,000 articles).
+    The filters' published articles are read once from their indexes into a set, and one
+    walk of the word's matches, newest first, keeps those in the set, until ``limit`` + 1:
+    the first ``SEARCH_CANDIDATES`` are the candidates, the length is the count. Joining
+    each match to its article row instead cost 120-310 ms for a word in half of 100,000
+    articles within one outlet and year, or one tag (20-40 ms this way under the same load).
     """
-    sql, params = fts5.matching_ids_sql(parsed)
-    matching = text(sql).bindparams(**params).columns(id=db.Integer).subquery()
-    matches = filtered(select(Article.id), filters).join(matching, matching.c.id == Article.id)
-    candidates = list(
-        db.session.scalars(matches.order_by(matching.c.id.desc()).limit(SEARCH_CANDIDATES))
-    )
-    total = len(candidates)
-    if total == SEARCH_CANDIDATES:
-        counted = matches.limit(limit + 1).subquery()
-        total = db.session.scalar(select(func.count()).select_from(counted)) or 0
-    return candidates, total
+    members = filtered(select(Article.id), filters, by_members=True)
+    found = fts5.newest_matches_among(db.session.connection(), parsed, members, limit + 1)
+    return found[:SEARCH_CANDIDATES], len(found)
 
 
 def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
     """The candidates (newest first) ordered by bm25: best first, ties newest first (the
     sort is stable)."""
-    scores = fts5.scores(db.session.connection(), parsed, min(candidates), max(candidates))
+    scores = fts5.scores(db.session.connection(), parsed, candidates)
     return sorted(candidates, key=lambda id_: scores.get(id_, 0.0))
 
 
