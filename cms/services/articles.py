@@ -14,7 +14,7 @@ from cms.models import Article, ArticleStatus, Link, User
 from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
-from cms.services import audit, publishing, redirects, revisions, taxonomy
+from cms.services import audit, fingerprints, publishing, redirects, revisions, taxonomy
 from cms.services import importing_warnings as import_warnings
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
@@ -111,6 +111,7 @@ def create_article(changes: Mapping[str, Any], actor: User | None) -> Article:
     with db.session.no_autoflush:
         wanted = apply_changes(article, changes)
         prepare_for_save(article, actor, expected_version=None)
+    fingerprints.remember_text(article)
     publishing.change_status(article, wanted, actor)
     revisions.record_created(article, actor)
     audit.record(

@@ -76,3 +76,46 @@ def test_duplicate_rules(
             assert new.status.value == "draft"
         else:
             assert duplicates == []
+
+
+COMMENTARY = (
+    "Our columnist reads the quarterly figures with more doubt than the ministry would like, "
+    "and asks who will pay for the promises made before the election in the spring.\n\n"
+    "Here is what the wire reported on Tuesday.\n\n{}\n\n{}\n\n"
+    "Wages in the public sector have not kept up with prices for three years, teachers and "
+    "nurses have marched twice this winter, and the railway has been promised by every "
+    "government since the nineties. A narrower deficit in one quarter proves little about "
+    "the next, when the bills for both arrive together and the oil price may not be as kind."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (STORY.replace("subsidies.", "subsidies;"), "possible duplicate of deficit-narrows"),
+        (COMMENTARY.format(*STORY.split("\n\n")[1:]), ""),
+    ],
+)  # fmt: skip
+def test_an_article_written_by_hand_is_recognised_by_later_imports(
+    app: Flask, tmp_path: Path, body: str, reason: str
+) -> None:
+    """Its sketch and sentences are kept when it is created, as an import keeps a file's."""
+    from cms.models import ProvenanceFlag
+    from cms.services import articles
+    from cms.services.transaction import write
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "b.md").write_text(article("Later file", body))
+    with app.app_context():
+        with write():
+            typed = articles.create_article({"title": "Deficit narrows", "body": STORY}, None)
+            slug = typed.slug
+        (line,) = importing.import_files(importing.find_files([folder]), channel="cli").lines
+        assert line.outcome is ImportOutcome.CREATED
+        assert reason in line.reason
+        flags = db.session.scalars(
+            select(ProvenanceFlag.rule).where(ProvenanceFlag.article_id == line.article_id)
+        ).all()
+        if not reason:
+            assert flags == [f"shares 2 long sentences with {slug}"], line.reason
