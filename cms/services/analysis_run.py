@@ -23,8 +23,8 @@ from cms.extensions import db
 from cms.pipeline.analyse import Profile
 from cms.services import analysis_batch
 from cms.services.analysis import AnalysisReport, Vocabulary
-from cms.services.importing.extracting import _exit_with, default_workers
 from cms.services.transaction import write
+from cms.services.workers import default_workers, exit_with
 
 #: Articles per chunk: per write transaction, and per task a worker takes.
 CHUNK = 200
@@ -76,7 +76,7 @@ def pool(known: Vocabulary, workers: int | None = None, articles: int = 0) -> It
 def _start_worker(parent: int, known: Vocabulary) -> None:
     global _known
     _known = known
-    _exit_with(parent)
+    exit_with(parent)
 
 
 def _vocabulary() -> Vocabulary:

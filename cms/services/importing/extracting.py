@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import threading
-import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,6 +18,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from cms.pipeline import extract_all
 from cms.pipeline.types import ExtractedArticle, Limits, PipelineContext, Rejected, Skipped
 from cms.services.importing.sources import InputFile, load
+from cms.services.workers import default_workers  # noqa: F401  (its default, imported from here)
+from cms.services.workers import exit_with as _exit_with
 
 Outcome = ExtractedArticle | Skipped | Rejected
 
@@ -29,11 +29,6 @@ FILES_PER_TASK = 16
 FILES_AHEAD = 2000
 #: Fewer files than this are not worth starting processes for.
 PARALLEL_FROM = 200
-
-
-def default_workers() -> int:
-    """One worker per core beyond the writer's own, at most four."""
-    return max(0, min(4, (os.cpu_count() or 1) - 1))
 
 
 def outcomes_of(file: InputFile, limits: Limits, context: PipelineContext) -> Iterator[Outcome]:
@@ -86,18 +81,6 @@ def extract_files(
                 yield from _collect(*in_flight.popleft(), on_idle)
         while in_flight:
             yield from _collect(*in_flight.popleft(), on_idle)
-
-
-def _exit_with(parent: int) -> None:
-    """In a worker: end when the importing process does, even when it is killed outright
-    (kill -9 gives a pool no time to stop its workers)."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="exit-with-importer").start()
 
 
 def _is_archive(file: InputFile) -> bool:
