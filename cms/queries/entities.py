@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Select, bindparam, extract, func, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
-from cms.models import Article, Entity, Mention, Outlet
+from cms.models import Article, Entity, EntityAlias, EntityKind, Mention, Outlet
 from cms.queries.articles import PUBLISHED
 from cms.queries.versioned import kept, with_objects
 
@@ -35,28 +36,50 @@ def _entity_counts() -> list[tuple[int, int]]:
     return [(id_, n) for id_, n in db.session.execute(query)]
 
 
-def entity_by_slug(slug: str) -> Entity | None:
-    """An entity with its aliases, if any published article mentions it."""
-    return db.session.scalar(_entity_by_slug_query(), {"slug": slug})
+@dataclass(frozen=True, slots=True)
+class EntityProfile:
+    """An entity as its public page shows it."""
+
+    id: int
+    name: str
+    slug: str
+    kind: EntityKind
+    description: str
+    #: Other names it is written as, alphabetically.
+    aliases: tuple[str, ...]
+
+
+def entity_by_slug(slug: str) -> EntityProfile | None:
+    """An entity with its aliases, if any published article mentions it (plain rows)."""
+    row = db.session.execute(_entity_by_slug_query(), {"slug": slug}).first()
+    if row is None:
+        return None
+    aliases = db.session.scalars(_aliases_query(), {"id": row.id})
+    return EntityProfile(*row, aliases=tuple(aliases))
 
 
 @cache
 def _entity_by_slug_query() -> Select:
     """Built once (building it cost more than running it); the slug is bound per call."""
+    e = Entity.__table__.c
     mentioned = (
         select(Mention.id)
         .join(Article, Article.id == Mention.article_id)
-        .where(Mention.entity_id == Entity.id, PUBLISHED)
+        .where(Mention.entity_id == e.id, PUBLISHED)
         .exists()
     )
-    return (
-        select(Entity)
-        .where(Entity.slug == bindparam("slug"), mentioned)
-        .options(selectinload(Entity.aliases))
+    return select(e.id, e.name, e.slug, e.kind, e.description).where(
+        e.slug == bindparam("slug"), mentioned
     )
 
 
-def coverage(entity: Entity) -> list[tuple[str, str, int, int]]:
+@cache
+def _aliases_query() -> Select:
+    a = EntityAlias.__table__.c
+    return select(a.alias).where(a.entity_id == bindparam("id")).order_by(a.alias)
+
+
+def coverage(entity: Entity | EntityProfile) -> list[tuple[str, str, int, int]]:
     """How the published articles mentioning ``entity`` spread: (outlet name, outlet slug,
     year, articles), by outlet then year. Undated articles are left out."""
     return kept(("coverage", entity.id), lambda: _coverage(entity.id))
