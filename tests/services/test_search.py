@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import text
@@ -10,6 +11,7 @@ from cms.extensions import db
 from cms.models import ArticleStatus
 from cms.queries.filters import ArticleFilters
 from cms.services import search
+from cms.services.search import searching
 from cms.services.search.text import stem
 from tests.factories import make_article
 
@@ -85,9 +87,11 @@ def test_reindex_rebuilds_an_emptied_index_with_a_progress_bar(
     assert runner.invoke(args=["search", "reindex", "--if-empty"]).output == ""
 
 
+@pytest.mark.parametrize("set_at_most", [20_000, 0])  # the filter read as a set, or walked
 def test_a_filtered_search_counts_and_ranks_only_the_matches_within_the_filter(
-    app_context: None,
+    app_context: None, monkeypatch: pytest.MonkeyPatch, set_at_most: int
 ) -> None:
+    monkeypatch.setattr(searching, "FILTER_SET_AT_MOST", set_at_most)
     make_article(
         "Budget talks", body="Nothing about ferries here. " * 5 + "One ferry.", outlet="AP"
     )
