@@ -68,17 +68,23 @@ def vocabulary() -> Vocabulary:
     gazetteer = entities.gazetteer()
     by_name = {name.name.casefold(): name for name in gazetteer}
     tags = []
-    for tag in db.session.scalars(select(Tag).order_by(Tag.id)):
-        entity = by_name.get(tag.name.casefold())
-        aliases = (*tag.alias_list, *(entity.all_names if entity else ()))
-        tags.append(Name(tag.name_key, tag.name, tuple(dict.fromkeys(aliases))))
+    rows = db.session.execute(select(Tag.name_key, Tag.name, Tag.aliases).order_by(Tag.id))
+    for key, tag_name, tag_aliases in rows:
+        entity = by_name.get(tag_name.casefold())
+        aliases = (*_lines(tag_aliases), *(entity.all_names if entity else ()))
+        tags.append(Name(key, tag_name, tuple(dict.fromkeys(aliases))))
     # Outlets are named in articles ("RT", "AP") but are not entities to propose.
     outlets = {
         name_key(name)
-        for outlet in db.session.scalars(select(Outlet))
-        for name in (outlet.name, *outlet.alias_list)
+        for outlet_name, outlet_aliases in db.session.execute(select(Outlet.name, Outlet.aliases))
+        for name in (outlet_name, *_lines(outlet_aliases))
     }
     return Vocabulary(gazetteer, tuple(tags), entities.blocked_keys() | outlets)
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """An aliases column's names, one a line (as ``Tag.alias_list`` reads them)."""
+    return tuple(a.strip() for a in text.splitlines() if a.strip())
 
 
 def document_of(article: Article) -> Document:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, insert, or_, select, update
+from sqlalchemy import Row, bindparam, delete, insert, literal, or_, select, union_all, update
 from sqlalchemy.orm.util import identity_key
 
 from cms.extensions import db
@@ -170,24 +170,28 @@ class _Facts:
 
     @classmethod
     def of(cls, ids: list[int]) -> _Facts:
-        """Read as plain rows (the session flushes first, so unsaved changes count)."""
-        links = db.session.execute(
-            select(Link.source_id, Link.target_id).where(
-                or_(Link.source_id.in_(ids), Link.target_id.in_(ids))
-            )
-        ).all()
-        mentioned = db.session.execute(
-            select(Mention.article_id, Mention.entity_id).where(Mention.article_id.in_(ids))
+        """Read as plain rows in one query (the session flushes first, so unsaved changes
+        count)."""
+        links = select(literal("link"), Link.source_id, Link.target_id).where(
+            or_(Link.source_id.in_(ids), Link.target_id.in_(ids))
         )
-        tag_keys = db.session.execute(
-            select(article_tags.c.article_id, Tag.name_key)
+        mentioned = select(literal("entity"), Mention.article_id, Mention.entity_id).where(
+            Mention.article_id.in_(ids)
+        )
+        tagged = (
+            select(literal("tag"), article_tags.c.article_id, Tag.name_key)
             .join(article_tags, article_tags.c.tag_id == Tag.id)
             .where(article_tags.c.article_id.in_(ids))
         )
+        found: dict[str, set[tuple[Any, Any]]] = {"link": set(), "entity": set(), "tag": set()}
+        for kind, one, other in db.session.execute(union_all(links, mentioned, tagged)):
+            found[kind].add((one, other))
+            if kind == "link":
+                found[kind].add((other, one))
         return cls(
-            tags=frozenset(tuple(row) for row in tag_keys),
-            entities=frozenset(tuple(row) for row in mentioned),
-            links=frozenset({(s, t) for s, t in links} | {(t, s) for s, t in links}),
+            tags=frozenset(found["tag"]),
+            entities=frozenset(found["entity"]),
+            links=frozenset(found["link"]),
         )
 
     def already_true(self, article_id: int, has_summary: bool, proposal: Proposal) -> bool:
