@@ -45,9 +45,6 @@ class ImportBatch(Base):
         back_populates="batch", cascade="all, delete-orphan", order_by="ImportItem.id"
     )
 
-    def count(self, outcome: ImportOutcome) -> int:
-        return sum(1 for item in self.items if item.outcome is outcome)
-
     @property
     def state(self) -> str:
         if self.undone_at is not None:
