@@ -1,7 +1,7 @@
 """``import_files``: the one import service behind the CLI, the admin upload and ``flask seed``.
 
 The pure pipeline runs outside any lock; what it made is stored in short write transactions
-(a chunk of documents, a couple of seconds at most) by a few multi-row statements. If the database
+(a chunk of documents, about a second at most) by a few multi-row statements. If the database
 refuses any of a chunk, its savepoint is rolled back and each document is stored in a savepoint
 of its own, so a failure in one leaves the others stored and the report complete. The batch is
 marked finished last.
@@ -32,9 +32,10 @@ log = logging.getLogger(__name__)
 #: ``CHUNK_BYTES`` (memory) or it has waited ``CHUNK_SECONDS`` (progress). The rows beside an
 #: article (sketch values, sentence hashes) land on random pages of large indexes, and every
 #: page a commit touched is written again: at 100,000 articles a chunk of 1,000 costs 1.3 ms an
-#: article less than one of 200. It holds the write lock for about two seconds, well inside
-#: the time an editor's save waits for it (``cms.sqlite.BUSY_TIMEOUT_MS``).
-CHUNK_SIZE = 1000
+#: article less than one of 200, one of 500 nearly as little with half the memory. It holds the
+#: write lock for about a second, well inside the time an editor's save waits for it
+#: (``cms.sqlite.BUSY_TIMEOUT_MS``).
+CHUNK_SIZE = 500
 CHUNK_BYTES = 16_000_000
 CHUNK_SECONDS = 5.0
 #: With worker processes, whatever has arrived is stored while the next files are still being

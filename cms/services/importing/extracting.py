@@ -26,7 +26,7 @@ Outcome = ExtractedArticle | Skipped | Rejected
 #: Files a worker takes at a time, and the files in flight: two chunks (``batch.CHUNK_SIZE``
 #: documents), so the workers keep going while the writer stores one.
 FILES_PER_TASK = 16
-FILES_AHEAD = 2000
+FILES_AHEAD = 1000
 #: Fewer files than this are not worth starting processes for.
 PARALLEL_FROM = 200
 

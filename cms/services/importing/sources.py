@@ -13,7 +13,7 @@ from cms.pipeline.formats import classify
 from cms.pipeline.types import Limits, SourceFile
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputFile:
     """One file to import: on disk (``path``) or in memory (``data``).
 

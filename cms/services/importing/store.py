@@ -46,7 +46,7 @@ from cms.services.slugs import SlugAllocator
 Outcome = ExtractedArticle | Skipped | Rejected
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReportLine:
     """What became of one file, zip entry or JSON item."""
 
