@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from flask_login import current_user
 
 from cms.config import load_settings
 from cms.extensions import csrf, db, login_manager, migrate
@@ -41,7 +42,10 @@ def register_extensions(app: Flask) -> None:
     migrations = Path(__file__).parent.parent / "migrations"
     migrate.init_app(app, db, directory=str(migrations), render_as_batch=True)
     csrf.init_app(app)
-    login_manager.init_app(app)
+    # Flask-Login's context processor would load the user for every template rendered,
+    # whether it asks or not; the proxy loads the user when a template first uses it.
+    login_manager.init_app(app, add_context_processor=False)
+    app.jinja_env.globals["current_user"] = current_user
     with app.app_context():
         configure_sqlite(db.engine)
     # No request takes the write lock up front: a slow client would hold it while its body

@@ -4,4 +4,15 @@ from flask import Blueprint
 
 bp = Blueprint("public", __name__)
 
-from cms.public import caching, entities, errors, feeds, lists, paths, search, timeline, views  # noqa: E402, F401  (routes register on import)
+from cms.public import (  # noqa: E402, F401  (routes register on import)
+    caching,
+    entities,
+    errors,
+    feeds,
+    lists,
+    paths,
+    search,
+    site_links,
+    timeline,
+    views,
+)
