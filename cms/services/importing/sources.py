@@ -5,6 +5,7 @@ A file's size is checked before it is read, so an oversized file costs no memory
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,18 +51,29 @@ def find_files(paths: Iterable[Path]) -> Iterator[InputFile]:
 
 
 def _folder(folder: Path) -> Iterator[InputFile]:
-    for child in sorted(folder.rglob("*")):
-        if not child.is_file() and not child.is_symlink():
+    for path, relative in _walk(folder, ""):
+        name = readable_name(f"{folder.name}/{relative}")
+        if path.is_symlink():
+            yield InputFile(name, path, named=False, skip_reason="a symbolic link; not followed")
             continue
-        name = readable_name(str(child.relative_to(folder.parent)))
-        relative = str(child.relative_to(folder))
         kind = classify(relative)
-        if child.is_symlink():
-            yield InputFile(name, child, named=False, skip_reason="a symbolic link; not followed")
-        elif kind.what is None:
-            yield InputFile(name, child, named=False, skip_reason=kind.skip_reason)
+        if kind.what is None:
+            yield InputFile(name, path, named=False, skip_reason=kind.skip_reason)
         else:
-            yield InputFile(name, child, named=False)
+            yield InputFile(name, path, named=False)
+
+
+def _walk(folder: Path, prefix: str) -> Iterator[tuple[Path, str]]:
+    """Files and symbolic links under ``folder``, in name order, lazily: one folder's names in
+    memory at a time, not a path object for each of 100,000 files (60 MB)."""
+    with os.scandir(folder) as listing:
+        entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in listing)
+    for name, is_folder in entries:
+        path = folder / name
+        if is_folder:
+            yield from _walk(path, f"{prefix}{name}/")
+        elif path.is_file() or path.is_symlink():
+            yield path, f"{prefix}{name}"
 
 
 def uploaded(name: str, data: bytes) -> InputFile:
