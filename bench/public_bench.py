@@ -193,8 +193,10 @@ def warm_up(port: int, paths: list[str]) -> float:
     return max(get(port, path)[1] for path in paths) * 1000
 
 
-def load(port: int, paths: list[str], seconds: float) -> tuple[float, list[float]]:
-    """Requests a second and every latency, ``CONNECTIONS`` clients cycling through ``paths``.
+def load(
+    port: int, paths: list[str], seconds: float, connections: int = CONNECTIONS
+) -> tuple[float, list[float]]:
+    """Requests a second and every latency, ``connections`` clients cycling through ``paths``.
 
     A request that fails or times out is counted in neither: the client reconnects and says so.
     """
@@ -221,7 +223,7 @@ def load(port: int, paths: list[str], seconds: float) -> tuple[float, list[float
         with lock:
             latencies.extend(mine)
 
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(CONNECTIONS)]
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
     began = time.perf_counter()
     for thread in threads:
         thread.start()

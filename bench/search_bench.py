@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
 import os
 import platform
 import signal
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
+from bench import public_bench
 from bench.corpus import PROBE_WORDS
 from bench.public_bench import build, get, p95
 
@@ -64,39 +63,9 @@ def stop(server: subprocess.Popen) -> None:
 
 
 def load(port: int, paths: list[str], seconds: float, connections: int) -> list[float]:
-    """Every latency (s) of ``connections`` clients cycling through ``paths`` for ``seconds``.
-
-    Only 200 answers count; anything else is reported on stderr.
-    """
-    latencies: list[float] = []
-    stop_at = time.perf_counter() + seconds
-    lock = threading.Lock()
-
-    def client(offset: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, i = [], offset
-        while time.perf_counter() < stop_at:
-            path = paths[i % len(paths)]
-            i += 1
-            try:
-                status, took = get(port, path, conn)
-            except OSError as error:
-                print(f"{path}: {error!r}", file=sys.stderr)
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                continue
-            if status != 200:
-                print(f"{path}: HTTP {status}", file=sys.stderr)
-                continue
-            mine.append(took)
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return latencies
+    """Every latency (s) of ``connections`` clients cycling through ``paths`` for ``seconds``
+    (``public_bench``'s client; only 200 answers count, anything else is said on stderr)."""
+    return public_bench.load(port, paths, seconds, connections)[1]
 
 
 def main() -> None:
