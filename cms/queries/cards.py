@@ -239,6 +239,24 @@ def _member(
     return members.where(member_id == article_id).exists()
 
 
+def _by_id_query() -> Select:
+    a = Article.__table__.c
+    columns = (a[name] for name in _CARD_COLUMNS)
+    return select(*columns).where(a.id.in_(bindparam("ids", expanding=True)))
+
+
+_BY_ID = _by_id_query()
+
+
+def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
+    """Cards of ``article_ids``, by id (for search results; the caller has checked that they
+    are published)."""
+    if not article_ids:
+        return {}
+    rows = db.session.execute(_BY_ID, {"ids": list(article_ids)}).all()
+    return {card.id: card for card in cards_of(rows)}
+
+
 def cards_of(rows: Sequence) -> list[ArticleCard]:
     """Cards for rows of ``_CARD_COLUMNS``, in their order: their tags in one query."""
     outlets = outlet_refs()

@@ -19,12 +19,13 @@ from sqlalchemy import select, text
 from cms.extensions import db
 from cms.models import Article, ArticleStatus
 from cms.queries.articles import filtered
+from cms.queries.cards import ArticleCard, cards_by_id
 from cms.queries.facets import FacetValue, facet_counts
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import count_of
 from cms.queries.versioned import kept
 from cms.services.search import fts5
-from cms.services.search.cards import ArticleCard, cards
+from cms.services.search.cards import bodies
 from cms.services.search.text import ParsedQuery, highlight, parse_query, plain, snippet
 
 #: How many of the newest matches are ranked by relevance and counted into facets.
@@ -174,13 +175,14 @@ def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
 
 
 def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
-    by_id = cards(db.session.connection(), ids)
+    by_id = cards_by_id(ids)
+    texts = bodies(db.session.connection(), ids)
     wanted = parsed.all_stems
     return [
         Hit(
             card,
             highlight(card.title, wanted),
-            snippet(plain(f"{card.summary} {card.body}"), wanted),
+            snippet(plain(f"{card.summary} {texts[card.id]}"), wanted),
         )
         for card in (by_id[id_] for id_ in ids if id_ in by_id)
     ]
