@@ -22,7 +22,7 @@ from cms.models import Article, TextSketch
 from cms.pipeline.fingerprint import jaccard, shingles, url_key
 from cms.pipeline.types import ExtractedArticle
 from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
-from cms.services.rows import among
+from cms.services.importing.holders import Holders
 
 #: Shared shingle share above which two texts are the same story.
 NEAR_JACCARD = 0.5
@@ -47,22 +47,12 @@ class NearIndex:
     """Which articles hold each sketch value: the stored ones the chunk may match, then its own."""
 
     def __init__(self, values: Iterable[int]) -> None:
-        self._holders: dict[int, list[int | Known]] = {}
+        self._holders = Holders(TextSketch, values)
         self._stored: dict[int, Known] = {}
-        wanted = set(values)
-        if wanted:
-            rows = db.session.execute(
-                select(TextSketch.value, TextSketch.article_id).where(
-                    among(TextSketch.value, wanted)
-                )
-            )
-            for value, article_id in rows:
-                self._holders.setdefault(value, []).append(article_id)
 
     def add(self, extracted: ExtractedArticle, article: Known) -> None:
         """Make a new article of the chunk a candidate for the documents after it."""
-        for value in extracted.sketch:
-            self._holders.setdefault(value, []).append(article)
+        self._holders.add(extracted.sketch, article)
 
     def find(self, extracted: ExtractedArticle) -> list[NearMatch]:
         """Articles that are probably the same story, best first."""
@@ -70,7 +60,7 @@ class NearIndex:
         shared: Counter[int | Known] = Counter()
         by_url: set[int | Known] = set()
         for value in extracted.sketch:
-            for holder in self._holders.get(value, ()):
+            for holder in self._holders.of(value):
                 shared[holder] += 1
                 if value == url_value:
                     by_url.add(holder)

@@ -21,7 +21,7 @@ from cms.pipeline.fingerprint import long_sentences
 from cms.pipeline.provenance import REPRINT
 from cms.pipeline.types import ExtractedArticle, TextFlag
 from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
-from cms.services.rows import among
+from cms.services.importing.holders import Holders
 
 #: Long sentences a text must share with one article to be flagged a reprint of it.
 SHARED_SENTENCES = 2
@@ -37,27 +37,17 @@ class ReprintIndex:
     """Which articles hold each long sentence: the stored ones the chunk shares, then its own."""
 
     def __init__(self, values: Iterable[int]) -> None:
-        self._holders: dict[int, list[int | Known]] = {}
-        wanted = set(values)
-        if wanted:
-            rows = db.session.execute(
-                select(TextSentence.value, TextSentence.article_id).where(
-                    among(TextSentence.value, wanted)
-                )
-            )
-            for value, article_id in rows:
-                self._holders.setdefault(value, []).append(article_id)
+        self._holders = Holders(TextSentence, values)
 
     def add(self, extracted: ExtractedArticle, article: Known) -> None:
-        for value in extracted.sentences:
-            self._holders.setdefault(value, []).append(article)
+        self._holders.add(extracted.sentences, article)
 
     def find(self, extracted: ExtractedArticle, duplicates: Iterable[Known]) -> TextFlag | None:
         """The flag for the article sharing the most long sentences, unless it is one of the
         text's possible duplicates (that suggestion says more)."""
         shared: Counter[int | Known] = Counter()
         for value in extracted.sentences:
-            for holder in dict.fromkeys(self._holders.get(value, ())):
+            for holder in dict.fromkeys(self._holders.of(value)):
                 shared[holder] += 1
         skip = {d.id if d.id is not None else d for d in duplicates} | set(duplicates)
         best = next(
