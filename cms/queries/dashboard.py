@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, AuditEntry, ImportBatch
 from cms.queries.articles import PUBLISHED
+from cms.queries.imports import outcome_counts
 from cms.queries.review import needs_review, pending_counts
 
 
@@ -46,14 +47,18 @@ def review_queue(limit: int = 20) -> list[tuple[Article, int]]:
     return [(article, counts.get(article.id, 0)) for article in found]
 
 
-def recent_batches(limit: int = 5) -> list[ImportBatch]:
+def recent_batches(limit: int = 5) -> list[tuple[ImportBatch, int]]:
+    """The latest import batches, each with how many files it had (counted, not loaded: a
+    batch may hold 100,000 items)."""
     query = (
         select(ImportBatch)
-        .options(selectinload(ImportBatch.items), selectinload(ImportBatch.user))
+        .options(selectinload(ImportBatch.user))
         .order_by(ImportBatch.id.desc())
         .limit(limit)
     )
-    return list(db.session.scalars(query))
+    batches = list(db.session.scalars(query))
+    counts = outcome_counts(batch.id for batch in batches)
+    return [(batch, sum(counts[batch.id].values())) for batch in batches]
 
 
 def recent_changes(limit: int = 10) -> list[AuditEntry]:

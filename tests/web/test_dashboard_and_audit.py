@@ -36,6 +36,7 @@ def test_the_dashboard_shows_counts_queue_imports_and_recent_changes(seeded, adm
     assert "flt0_status_is=published" in html
     assert "Needs review" in html and "suggestion" in html
     assert "Recent imports" in html and "Import #1 (seed" in html
+    assert "— 7 files" in html  # counted by query; the items themselves are not loaded
     assert "boss — update tag “Official visits”" in html
 
 
