@@ -25,7 +25,7 @@ from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import count_of
 from cms.queries.versioned import kept
 from cms.services.search import fts5
-from cms.services.search.cards import bodies
+from cms.services.search.bodies import bodies
 from cms.services.search.text import ParsedQuery, highlight, parse_query, plain, snippet
 
 #: How many of the newest matches are ranked by relevance and counted into facets.
