@@ -110,7 +110,7 @@ def _collection(
     candidates: tuple[Candidate, ...] = ()
     if with_candidates:
         query = top_terms(tfidf(counts, frequencies, article_count), analysis_index.QUERY_TERMS)
-        ids = analysis_index.more_like_this(query, exclude_id=exclude_id)
+        ids = analysis_index.more_like_this(query, exclude_id, frequencies=frequencies)
         candidates = analysis_index.candidates(ids)
     return Collection(
         entities=known.entities,

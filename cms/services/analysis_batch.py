@@ -228,7 +228,7 @@ def suggest_task(ids: Sequence[int], only: Sequence[str] | None) -> SuggestTask:
     for text, article_counts in zip(chunk, counts, strict=True):
         own = {t: frequencies[t] for t in article_counts if t in frequencies}
         query = top_terms(tfidf(article_counts, own, article_count), analysis_index.QUERY_TERMS)
-        found = analysis_index.more_like_this(query, exclude_id=text.document.article_id or 0)
+        found = analysis_index.more_like_this(query, text.document.article_id or 0, frequencies=own)
         entries.append((text, own, tuple(found)))
     wanted = sorted({i for _, _, found in entries for i in found})
     candidates = {}
