@@ -7,7 +7,7 @@ FLASK := $(BIN)/flask --app wsgi
 PORT ?= 5000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install lint browser clean reliability
+.PHONY: run test install lint browser bench-tools clean reliability
 
 ## run: install, upgrade the database, seed an empty one, make the first admin, serve
 run: $(VENV)/.installed
@@ -18,7 +18,7 @@ run: $(VENV)/.installed
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 ## test: lint, the layers contract, and the whole test suite (browser tests in Chromium)
-test: $(VENV)/.installed-test browser lint
+test: $(VENV)/.installed-test browser bench-tools lint
 	$(BIN)/pytest
 
 ## reliability: the load and fault suite at full size (a short version runs in `make test`):
@@ -40,6 +40,13 @@ browser:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  $(SUDO) apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## bench-tools: Debian's wrk, the load generator of the gunicorn benchmarks (bench/README.md)
+bench-tools:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for the benchmarks"; \
+	  $(SUDO) apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

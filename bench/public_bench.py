@@ -1,34 +1,35 @@
 """The public site under load: pages as a share of /healthz, search p95 per word, worker RSS.
 
-    python -m bench.public_bench --count 100000 --seconds 10
+    python -m bench.public_bench --count 100000 --seconds 10 --database /tmp/public.sqlite3
 
 Builds a database of ``--count`` articles from ``bench/corpus.py`` (bulk insert, then the
-search index rebuilt as `flask search reindex` does), serves it with gunicorn exactly as
-`make run` does (2 workers, 4 threads), and drives it from a bounded Python client on loopback
-(8 connections, keep-alive). Every page figure is a ratio to /healthz measured in the same run.
-Search is measured one word at a time over rare, middling and common probe words (never one
-repeated query). Prints a Markdown section for bench/RESULTS.md.
+search index rebuilt as `flask search reindex` does) unless ``--database`` exists, serves it
+with gunicorn as `make run` does and drives it with wrk on loopback (``bench/load.py``: 8
+keep-alive connections). Each page's paths are asked once first (the first request, as after a
+write), then under load for ``--seconds``. /healthz is measured before, between and after the
+pages, and every page figure is a ratio to the median of those three. Search is measured one
+word at a time over rare, middling and common probe words (never one repeated query). Prints a
+Markdown section for bench/RESULTS.md; ``--record`` writes it there too.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import http.client
+import json
+import math
 import os
-import platform
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
+from bench import load, results
 from bench.corpus import OUTLETS, PROBE_WORDS, generate
 
 ROOT = Path(__file__).resolve().parents[1]
-CONNECTIONS = 8
 
 
 def build(database: Path, count: int) -> None:
@@ -147,115 +148,47 @@ def add_entities(database: Path, count: int) -> None:
         connection.execute("ANALYZE")
 
 
-def serve(database: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            "4",
-            "wsgi:app",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        try:
-            if get(port, "/healthz")[0] == 200:
-                return server
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("gunicorn did not start")
+#: The pages under load, each a list of paths cycled through; the article pages are read from
+#: the API when the server is up. /healthz is measured before, between and after them.
+PAGES = {
+    "/": ["/"],
+    "/articles/ (pages 1-50)": [f"/articles/?page={n}" for n in range(1, 51)],
+    "/articles/?outlet&year": ["/articles/?outlet=daily-ledger&year=2024"],
+    "a tag page": ["/tags/market", "/tags/trade", "/tags/oil"],
+    "an outlet page": ["/outlets/wire-service", "/outlets/daily-ledger?page=3"],
+    "an entity page": ["/entities/person-3", "/entities/person-42?page=2"],
+    "/articles/?entity": ["/articles/?entity=person-7&year=2020"],
+    "/timeline": ["/timeline"],
+    "/feed.atom": ["/feed.atom", "/feed.atom?tag=trade"],
+    "/api/v1/articles": ["/api/v1/articles", "/api/v1/articles?page=7"],
+}
+HEALTH_RUNS = ("before the pages", "between them", "after them")
+#: A probe word's band (rare, middling, common), its share of articles, the word, its figures.
+Search = tuple[str, float, str, load.Figures]
 
 
-def get(
-    port: int, path: str, connection: http.client.HTTPConnection | None = None
-) -> tuple[int, float]:
-    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    start = time.perf_counter()
-    conn.request("GET", path)
-    response = conn.getresponse()
-    response.read()
-    return response.status, time.perf_counter() - start
+@dataclass(frozen=True)
+class Row:
+    """A page's figures under load, and its slowest path's first request."""
 
+    name: str
+    figures: load.Figures
+    first_ms: float
 
-def warm_up(port: int, paths: list[str]) -> float:
-    """Each path once, one at a time; the slowest, in ms (the cost of a cold worker's kept
-    counts, as after a write)."""
-    return max(get(port, path)[1] for path in paths) * 1000
-
-
-def load(
-    port: int, paths: list[str], seconds: float, connections: int = CONNECTIONS
-) -> tuple[float, list[float]]:
-    """Requests a second and every latency, ``connections`` clients cycling through ``paths``.
-
-    A request that fails or times out is counted in neither: the client reconnects and says so.
-    """
-    latencies: list[float] = []
-    stop = time.perf_counter() + seconds
-    lock = threading.Lock()
-
-    def client(offset: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        mine, i = [], offset
-        while time.perf_counter() < stop:
-            path = paths[i % len(paths)]
-            i += 1
-            try:
-                status, took = get(port, path, conn)
-            except OSError as error:
-                print(f"{path}: {error!r}", file=sys.stderr)
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-                continue
-            if status != 200:
-                print(f"{path}: HTTP {status}", file=sys.stderr)
-                continue
-            mine.append(took)
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
-    began = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return len(latencies) / (time.perf_counter() - began), latencies
-
-
-def worker_rss(server: subprocess.Popen) -> list[int]:
-    """Resident memory of each gunicorn worker, in MB."""
-    children = subprocess.run(
-        ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
-    ).stdout.split()
-    sizes = []
-    for pid in children:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                sizes.append(int(line.split()[1]) // 1024)
-    return sizes
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20)[18] * 1000 if len(values) > 1 else values[0] * 1000
+    @property
+    def is_health(self) -> bool:
+        return self.name.startswith("/healthz")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--seconds", type=int, default=10, help="per page (whole seconds)")
     parser.add_argument("--port", type=int, default=5099)
     parser.add_argument("--database", type=Path, help="reuse a database built before")
+    parser.add_argument("--record", action="store_true", help="write it into bench/RESULTS.md")
     args = parser.parse_args()
+    wrk = load.wrk_version()  # before a build that may take minutes
     database = args.database or Path(tempfile.mkdtemp()) / "bench.sqlite3"
     if not database.exists():
         began = time.perf_counter()
@@ -263,69 +196,105 @@ def main() -> None:
         print(
             f"built {args.count} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr
         )
-    server = serve(database, args.port)
+    load_before = os.getloadavg()[0]
+    server = load.serve(database, args.port)
     try:
-        rows = []
-        pages = {
-            "/healthz": ["/healthz"],
-            "an article page": _article_paths(args.port),
-            "/": ["/"],
-            "/articles/ (pages 1-50)": [f"/articles/?page={n}" for n in range(1, 51)],
-            "/articles/?outlet&year": ["/articles/?outlet=daily-ledger&year=2024"],
-            "a tag page": ["/tags/market", "/tags/trade", "/tags/oil"],
-            "an outlet page": ["/outlets/wire-service", "/outlets/daily-ledger?page=3"],
-            "an entity page": ["/entities/person-3", "/entities/person-42?page=2"],
-            "/articles/?entity": ["/articles/?entity=person-7&year=2020"],
-            "/timeline": ["/timeline"],
-            "/feed.atom": ["/feed.atom", "/feed.atom?tag=trade"],
-            "/api/v1/articles": ["/api/v1/articles", "/api/v1/articles?page=7"],
-        }
-        base = None
-        for name, paths in pages.items():
-            cold = warm_up(args.port, paths)
-            rate, latencies = load(args.port, paths, args.seconds)
-            base = base or rate
-            median = statistics.median(latencies) * 1000 if latencies else float("nan")
-            rows.append((name, rate, rate / base, median, cold))
-        searches = []
-        for band, (share, words) in PROBE_WORDS.items():
-            for word in words:
-                _rate, latencies = load(args.port, [f"/search?q={word}"], args.seconds / 4)
-                searches.append(
-                    (band, share, word, statistics.median(latencies) * 1000, p95(latencies))
-                )
-        report(args, rows, searches, worker_rss(server))
+        pages = {"an article page": _article_paths(args.port), **PAGES}
+        rows = measure_pages(args.port, pages, args.seconds)
+        searches = measure_searches(args.port, max(1, math.ceil(args.seconds / 4)))
+        rss = load.worker_rss(server)
     finally:
-        server.terminate()
-        server.wait()
+        load.stop(server)
+    heading = f"Public site at {args.count:,} articles under wrk (bench/public_bench.py)"
+    text = report(args, wrk, (load_before, os.getloadavg()[0]), rows, searches, rss)
+    print(f"### {heading}\n\n{text}")
+    if args.record:
+        results.record("Public site and search", heading, text)
+
+
+def measure_pages(port: int, pages: dict[str, list[str]], seconds: int) -> list[Row]:
+    """One row per page in the order measured, /healthz before, between and after the pages:
+    each page's paths asked once (the first request), then warmed, then timed under load."""
+    rows = []
+    between = len(pages) // 2
+    for place, (name, paths) in enumerate(pages.items()):
+        if place in (0, between):
+            rows.append(_health(port, seconds, HEALTH_RUNS[0 if place == 0 else 1]))
+        first = load.first_requests(port, paths)
+        load.warm(port, paths)
+        rows.append(Row(name, load.run(port, paths, seconds), first))
+    rows.append(_health(port, seconds, HEALTH_RUNS[2]))
+    return rows
+
+
+def _health(port: int, seconds: int, when: str) -> Row:
+    first = load.first_requests(port, ["/healthz"])
+    load.warm(port, ["/healthz"])
+    return Row(f"/healthz ({when})", load.run(port, ["/healthz"], seconds), first)
+
+
+def measure_searches(port: int, seconds: int) -> list[Search]:
+    """Each probe word alone at 8 connections: band, share of articles, word, figures."""
+    every_search = [f"/search?q={w}" for _share, words in PROBE_WORDS.values() for w in words]
+    load.first_requests(port, every_search)
+    load.warm(port, every_search)
+    found = []
+    for band, (share, words) in PROBE_WORDS.items():
+        for word in words:
+            found.append((band, share, word, load.run(port, [f"/search?q={word}"], seconds)))
+    return found
 
 
 def _article_paths(port: int) -> list[str]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    conn.request("GET", "/api/v1/articles?per_page=50&page=3")
-    import json
-
-    body = json.loads(conn.getresponse().read())
-    return [f"/articles/{item['slug']}" for item in body["items"]]
+    status, body, _took = load.get(port, "/api/v1/articles?per_page=50&page=3")
+    if status != 200:
+        raise load.LoadFailed(f"the article list of the API answered {status}")
+    return [f"/articles/{item['slug']}" for item in json.loads(body)["items"]]
 
 
-def report(args, rows, searches, rss) -> None:
-    print(f"### Public site at {args.count:,} articles\n")
-    print(
-        f"`python -m bench.public_bench --count {args.count} --seconds {args.seconds:g}`, "
-        f"{dt.date.today()}, {platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}; gunicorn as `make run` (2 workers, 4 threads), "
-        f"{CONNECTIONS} connections from a Python client on loopback.\n"
-    )
-    print("| page | requests a second | share of /healthz | median latency | first request |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for name, rate, share, median, cold in rows:
-        print(f"| {name} | {rate:.0f} | {share:.2f} | {median:.1f} ms | {cold:.0f} ms |")
-    print("\n| search word | in share of articles | median | p95 |")
-    print("| --- | ---: | ---: | ---: |")
-    for band, share, word, median, high in searches:
-        print(f"| {word} ({band}) | {share:.1%} | {median:.1f} ms | {high:.1f} ms |")
-    print(f"\nResident memory of each worker after the run: {', '.join(f'{m} MB' for m in rss)}.")
+def report(
+    args: argparse.Namespace,
+    wrk: str,
+    loads: tuple[float, float],
+    rows: list[Row],
+    searches: list[Search],
+    rss: list[int],
+) -> str:
+    """The Markdown of one run for bench/RESULTS.md, its heading apart."""
+    health = [row.figures.rate for row in rows if row.is_health]
+    scale = statistics.median(health)
+    lines = [
+        f"`python -m bench.public_bench --count {args.count} --seconds {args.seconds}"
+        f"{f' --database {args.database}' if args.database else ''}`, "
+        f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{results.machine()}, commit {results.commit()}; gunicorn as `make run` starts it "
+        f"(`-c gunicorn.conf.py`: 2 workers, 4 threads); {wrk} on loopback, "
+        f"{load.CONNECTIONS} keep-alive connections, {load.THREADS} threads; load average "
+        f"{loads[0]:.1f} before, {loads[1]:.1f} after.",
+        "",
+        f"/healthz, {len(health)} runs: {', '.join(f'{rate:.0f}' for rate in health)} requests "
+        f"a second; every share is of their median, {scale:.0f}.",
+        "",
+        "| page | requests a second | share of /healthz | median latency | p95 latency "
+        "| first request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        f = row.figures
+        lines.append(
+            f"| {row.name} | {f.rate:.0f} | {f.rate / scale:.2f} | {f.median_ms:.1f} ms "
+            f"| {f.p95_ms:.1f} ms | {row.first_ms:.0f} ms |"
+        )
+    lines += ["", f"Search, each word alone for {searches[0][3].seconds:.0f} s:", ""]
+    lines.append("| search word | in share of articles | median | p95 |")
+    lines.append("| --- | ---: | ---: | ---: |")
+    for band, share, word, f in searches:
+        lines.append(
+            f"| {word} ({band}) | {share:.1%} | {f.median_ms:.1f} ms | {f.p95_ms:.1f} ms |"
+        )
+    memory = ", ".join(f"{mb} MB" for mb in rss)
+    lines += ["", f"Resident memory of each worker after the run: {memory}."]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import re
 import sqlite3
+import subprocess
 from pathlib import Path
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
@@ -19,8 +20,24 @@ def machine() -> str:
     )
 
 
+def commit() -> str:
+    """The checkout's commit, short, and whether files differ from it."""
+    root = RESULTS.parents[1]
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True
+    ).stdout.strip()
+    changed = subprocess.run(  # a run recorded before this one does not count
+        ["git", "status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/RESULTS.md"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    return f"`{head}`" + (" with uncommitted changes" if changed else "")
+
+
 def record(parent: str, heading: str, text: str) -> None:
-    """Put ``text`` under ``### heading`` inside ``## parent``, replacing an earlier run's."""
+    """Put ``text`` under ``### heading`` inside ``## parent``, replacing an earlier run's; a
+    new heading goes after the parent's own text, before its first subsection (newest first)."""
     content = RESULTS.read_text(encoding="utf-8")
     block = f"### {heading}\n\n{text.strip()}\n\n"
     mine = re.compile(rf"### {re.escape(heading)}\n.*?(?=^##|\Z)", re.S | re.M)
@@ -30,5 +47,8 @@ def record(parent: str, heading: str, text: str) -> None:
         anchor = f"## {parent}\n"
         if anchor not in content:
             content = content.rstrip() + f"\n\n{anchor}"
-        content = content.replace(anchor, anchor + "\n" + block, 1)
+        after = content.index(anchor) + len(anchor)
+        found = re.compile(r"^###? ", re.M).search(content, after)
+        at = found.start() if found else len(content)
+        content = content[:at].rstrip("\n") + "\n\n" + block + content[at:]
     RESULTS.write_text(re.sub(r"\n{3,}", "\n\n", content), encoding="utf-8")

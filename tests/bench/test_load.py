@@ -1,0 +1,106 @@
+"""bench/load.py: wrk cycles through every path, and a run with error answers fails loudly."""
+
+from __future__ import annotations
+
+import collections
+import socket
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from bench import load
+
+
+class Site(BaseHTTPRequestHandler):
+    """/ok/...: 200; /broken: 500; /moved: 302. Counts what it was asked."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as gunicorn
+    wbufsize = 65536  # headers and body in one write
+    asked: collections.Counter[str]
+    lock = threading.Lock()
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        with self.lock:
+            self.asked[self.path] += 1
+        status = {"/broken": 500, "/moved": 302}.get(self.path, 200)
+        self.send_response(status)
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """wrk resets its connections when it stops: not worth a traceback."""
+
+
+@pytest.fixture
+def site() -> Iterator[tuple[int, collections.Counter[str]]]:
+    Site.asked = collections.Counter()
+    server = Server(("127.0.0.1", 0), Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1], Site.asked
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("connections", [1, 8])
+def test_every_path_is_asked_in_turn(site: tuple[int, collections.Counter], connections: int):
+    port, asked = site
+    paths = ["/ok/1", "/ok/2", "/ok/3"]
+    figures = load.run(port, paths, 1, connections)
+    assert set(asked) == set(paths)
+    assert max(asked.values()) - min(asked.values()) <= load.THREADS + 1  # each thread in turn
+    assert 0 < figures.requests <= sum(asked.values())
+    assert figures.rate == figures.requests / figures.seconds
+    assert 0 < figures.median_ms <= figures.p95_ms
+
+
+def test_an_error_answer_fails_the_run(site: tuple[int, collections.Counter]):
+    port, _asked = site
+    with pytest.raises(load.LoadFailed, match=r"/ok/1 and 1 more paths: \d+ answers of 400"):
+        load.run(port, ["/ok/1", "/broken"], 1)
+
+
+def test_a_server_that_is_not_there_fails_the_run():
+    with socket.socket() as probe:  # a port that was free a moment ago, and no one listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(load.LoadFailed, match="wrk failed on /healthz"):
+        load.run(port, ["/healthz"], 1)
+
+
+def test_a_first_request_must_answer_200(site: tuple[int, collections.Counter]):
+    port, _asked = site
+    assert load.first_requests(port, ["/ok/1"]) > 0
+    with pytest.raises(load.LoadFailed, match="/moved answered 302"):
+        load.first_requests(port, ["/ok/1", "/moved"])
+
+
+def test_gunicorn_serves_and_ends_with_its_workers(migrated_database: Path, tmp_path: Path):
+    database = tmp_path / "cms.sqlite3"
+    database.write_bytes(migrated_database.read_bytes())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = load.serve(database, port)
+    try:
+        sizes = load.worker_rss(server)
+        assert len(sizes) == 2 and all(mb > 10 for mb in sizes)
+        assert load.get(port, "/healthz")[0] == 200
+        found = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True)
+        workers = [int(pid) for pid in found.stdout.split()]
+    finally:
+        load.stop(server)
+    assert server.returncode is not None
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
