@@ -12,10 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
-
 from cms.extensions import db
-from cms.models import Article, Outlet, Tag
+from cms.models import Article
 from cms.models.base import name_key
 from cms.pipeline.analyse import (
     Candidate,
@@ -28,7 +26,7 @@ from cms.pipeline.analyse import (
 )
 from cms.pipeline.analyse.related import Ranked
 from cms.pipeline.analyse.terms import tfidf, top_terms
-from cms.services import analysis_batch, analysis_index, entities, suggestions
+from cms.services import analysis_batch, analysis_index, analysis_reads, entities, suggestions
 
 #: Progress callback: called with the number of articles done so far.
 Progress = Callable[[int], None]
@@ -68,7 +66,7 @@ def vocabulary() -> Vocabulary:
     gazetteer = entities.gazetteer()
     by_name = {name.name.casefold(): name for name in gazetteer}
     tags = []
-    rows = db.session.execute(select(Tag.name_key, Tag.name, Tag.aliases).order_by(Tag.id))
+    rows = analysis_reads.rows("SELECT name_key, name, aliases FROM tags ORDER BY id")
     for key, tag_name, tag_aliases in rows:
         entity = by_name.get(tag_name.casefold())
         aliases = (*_lines(tag_aliases), *(entity.all_names if entity else ()))
@@ -76,7 +74,7 @@ def vocabulary() -> Vocabulary:
     # Outlets are named in articles ("RT", "AP") but are not entities to propose.
     outlets = {
         name_key(name)
-        for outlet_name, outlet_aliases in db.session.execute(select(Outlet.name, Outlet.aliases))
+        for outlet_name, outlet_aliases in analysis_reads.rows("SELECT name, aliases FROM outlets")
         for name in (outlet_name, *_lines(outlet_aliases))
     }
     return Vocabulary(gazetteer, tuple(tags), entities.blocked_keys() | outlets)

@@ -37,7 +37,7 @@ from cms.pipeline.analyse import (
     run,
 )
 from cms.pipeline.analyse.terms import tfidf, top_terms
-from cms.services import analysis_index, suggestions
+from cms.services import analysis_index, analysis_reads, suggestions
 
 if TYPE_CHECKING:
     from cms.services.analysis import Vocabulary
@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 #: Ids per ``IN`` list.
 IN_LIMIT = 5000
 _TABLE = ArticleAnalysis.__table__
+_STORED_TERMS = (
+    "SELECT article_id, text_hash, terms FROM article_analyses "
+    f"WHERE article_id {analysis_reads.IN_LIST}"
+)
 
 
 @dataclass(frozen=True)
@@ -99,10 +103,8 @@ def _stored_terms(ids: Sequence[int]) -> dict[int, tuple[str, str]]:
     """Each analysed article's text hash and encoded terms."""
     found = {}
     for part in _parts(ids):
-        query = select(_TABLE.c.article_id, _TABLE.c.text_hash, _TABLE.c.terms).where(
-            _TABLE.c.article_id.in_(part)
-        )
-        found.update({row[0]: (row[1], row[2]) for row in db.session.execute(query)})
+        rows = analysis_reads.rows(_STORED_TERMS, [analysis_reads.listed(part)])
+        found.update({article_id: (hashed, terms) for article_id, hashed, terms in rows})
     return found
 
 

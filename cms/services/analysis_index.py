@@ -13,13 +13,14 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import text
 
 from cms.extensions import db
 from cms.models import TermFrequency
 from cms.models.analysis import ARTICLE_COUNT_TERM
 from cms.pipeline.analyse import Candidate, Document
-from cms.services import analysis_triples
+from cms.services import analysis_reads, analysis_triples
+from cms.services.analysis_reads import IN_LIST, listed
 
 #: How many of an article's strongest terms make its "more like this" query.
 QUERY_TERMS = 25
@@ -32,15 +33,13 @@ _MORE_LIKE_THIS = text(
     "SELECT rowid FROM analysis_fts WHERE analysis_fts MATCH :query AND rowid != :exclude "
     "ORDER BY rank LIMIT :limit"
 )
-_FREQUENCIES = text("SELECT term, articles FROM term_frequencies WHERE term IN :terms").bindparams(
-    bindparam("terms", expanding=True)
-)
+_FREQUENCIES = f"SELECT term, articles FROM term_frequencies WHERE term {IN_LIST}"
 #: The re-rank's view of candidates, read as plain rows and decoded here: through the ORM's
 #: JSON type the same 50 rows took three times as long.
-_CANDIDATES = text(
+_CANDIDATES = (
     "SELECT a.article_id, a.vector, a.entities, a.tags, r.title, r.published_on "
-    "FROM article_analyses a JOIN articles r ON r.id = a.article_id WHERE a.article_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+    f"FROM article_analyses a JOIN articles r ON r.id = a.article_id WHERE a.article_id {IN_LIST}"
+)
 
 
 def text_hash(document: Document) -> str:
@@ -61,8 +60,8 @@ def document_frequencies(terms: Iterable[str]) -> dict[str, int]:
 def frequencies_and_count(terms: Iterable[str]) -> tuple[dict[str, int], int]:
     """``document_frequencies`` and ``article_count`` in one lookup."""
     wanted = [t for t in set(terms) if t]
-    rows = db.session.execute(_FREQUENCIES, {"terms": [ARTICLE_COUNT_TERM, *wanted]})
-    found: dict[str, int] = {term: count for term, count in rows}
+    rows = analysis_reads.rows(_FREQUENCIES, [listed([ARTICLE_COUNT_TERM, *wanted])])
+    found: dict[str, int] = dict(rows)
     return found, found.pop(ARTICLE_COUNT_TERM, 0)
 
 
@@ -114,7 +113,7 @@ def candidates(ids: Sequence[int]) -> tuple[Candidate, ...]:
     """The re-rank's view of these articles: stored vector and names, title and date."""
     if not ids:
         return ()
-    rows = db.session.execute(_CANDIDATES, {"ids": list(ids)})
+    rows = analysis_reads.rows(_CANDIDATES, [listed(ids)])
     return tuple(
         Candidate(
             article_id=article_id,

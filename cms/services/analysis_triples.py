@@ -18,10 +18,9 @@ import functools
 import itertools
 import math
 import re
-import sqlite3
 from collections.abc import Mapping, Sequence
 
-from cms.extensions import db
+from cms.services import analysis_reads
 
 #: FTS5's bm25 parameters (its defaults, which ``ORDER BY rank`` uses).
 K1 = 1.2
@@ -72,7 +71,7 @@ def naming_three(
     sizes: dict[int, int] = {}
     matched: dict[int, list[int]] = {}
     totals = b""
-    for number, rowid, size in _raw().execute(_matches(len(queries)), queries):
+    for number, rowid, size in analysis_reads.rows(_matches(len(queries)), queries):
         if number < 0:
             totals = size
         elif rowid != exclude_id:
@@ -89,12 +88,6 @@ def naming_three(
     }
     # Equal ranks in the order FTS5 hands rows to its sorter: by rowid.
     return sorted(rank, key=lambda rowid: (rank[rowid], rowid))
-
-
-def _raw() -> sqlite3.Connection:
-    """The driver's connection, in the session's transaction: a few hundred rows as plain
-    tuples, without SQLAlchemy's per-row work."""
-    return db.session.connection().connection.driver_connection  # type: ignore[return-value]
 
 
 def _idf(rows: int, hits: int) -> float:

@@ -17,7 +17,7 @@ from cms.extensions import db
 from cms.models import BlockedName, Entity, EntityAlias, EntityKind, Mention, Suggestion, User
 from cms.models.base import name_key
 from cms.pipeline.analyse import Name
-from cms.services import audit
+from cms.services import analysis_reads, audit
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
 
@@ -27,18 +27,18 @@ GAZETTEER_FILE = "gazetteer.toml"
 def gazetteer() -> tuple[Name, ...]:
     """Every entity with its aliases, as the analysers take them (key = the entity's id)."""
     aliases: dict[int, list[str]] = {}
-    for entity_id, alias in db.session.execute(
-        select(EntityAlias.entity_id, EntityAlias.alias).order_by(EntityAlias.id)
+    for entity_id, alias in analysis_reads.rows(
+        "SELECT entity_id, alias FROM entity_aliases ORDER BY id"
     ):
         aliases.setdefault(entity_id, []).append(alias)
-    rows = db.session.execute(select(Entity.id, Entity.name, Entity.kind).order_by(Entity.id))
+    found = analysis_reads.rows("SELECT id, name, kind FROM entities ORDER BY id")
     return tuple(
-        Name(str(id_), name, tuple(aliases.get(id_, ())), kind.value) for id_, name, kind in rows
+        Name(str(id_), name, tuple(aliases.get(id_, ())), kind) for id_, name, kind in found
     )
 
 
 def blocked_keys() -> frozenset[str]:
-    return frozenset(db.session.scalars(select(BlockedName.name_key)))
+    return frozenset(key for (key,) in analysis_reads.rows("SELECT name_key FROM blocked_names"))
 
 
 def find_entity(name: str) -> Entity | None:

@@ -11,25 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Row, bindparam, delete, insert, literal, or_, select, union_all, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm.util import identity_key
 
 from cms.extensions import db
 from cms.models import (
     Article,
-    Link,
-    Mention,
     Suggestion,
     SuggestionKind,
     SuggestionState,
-    Tag,
     User,
 )
 from cms.models.base import name_key
-from cms.models.taxonomy import article_tags
 from cms.pipeline.analyse import ANALYSERS, Proposal, ProposalKind
+from cms.services import analysis_reads
+from cms.services.analysis_reads import IN_LIST, listed
 
 #: The prefix of the analysers' ``source``; other sources (the importer's) are not dropped here.
 ANALYSER_SOURCE = "analyse."
@@ -62,8 +60,8 @@ def store_many(
     """
     sources = {ANALYSER_SOURCE + name for name in (ran if ran is not None else ANALYSERS)}
     ids = [article_id for article_id, _, _ in articles]
-    existing: dict[int, dict[str, Row[Any]]] = {i: {} for i in ids}
-    for row in db.session.execute(_STORED, {"articles": ids}):
+    existing: dict[int, dict[str, _Stored]] = {i: {} for i in ids}
+    for row in map(_Stored._make, analysis_reads.rows(_STORED, [listed(ids)])):
         existing[row.article_id][row.key] = row
     facts = _Facts.of(ids)
     new: list[dict[str, object]] = []
@@ -111,21 +109,28 @@ def _write(
 #: Ids per ``IN`` list (SQLite's limit on bound values is far above; a chunk stays below it).
 _IN_LIMIT = 5000
 
-#: The stored suggestions' columns that ``store`` compares, as plain rows (no ORM objects).
-_STORED = select(
-    Suggestion.id,
-    Suggestion.article_id,
-    Suggestion.key,
-    Suggestion.state,
-    Suggestion.kind,
-    Suggestion.value,
-    Suggestion.score,
-    Suggestion.reason,
-    Suggestion.evidence,
-    Suggestion.source,
-    Suggestion.target_article_id,
-    Suggestion.entity_id,
-).where(Suggestion.article_id.in_(bindparam("articles", expanding=True)))
+
+class _Stored(NamedTuple):
+    """A stored suggestion's columns that ``store`` compares, as a plain row."""
+
+    id: int
+    article_id: int
+    key: str
+    state: str
+    kind: str
+    value: str
+    score: float
+    reason: str
+    evidence: str
+    source: str
+    target_article_id: int | None
+    entity_id: int | None
+
+
+_STORED = (
+    'SELECT id, article_id, "key", state, kind, value, score, reason, evidence, source, '
+    f"target_article_id, entity_id FROM suggestions WHERE article_id {IN_LIST}"
+)
 
 
 def _values(proposal: Proposal) -> dict[str, object]:
@@ -142,11 +147,11 @@ def _values(proposal: Proposal) -> dict[str, object]:
     }
 
 
-def _is_pending(row: Row[Any]) -> bool:
+def _is_pending(row: _Stored) -> bool:
     return SuggestionState(row.state) is SuggestionState.PENDING
 
 
-def _differs(row: Row[Any], values: dict[str, object]) -> bool:
+def _differs(row: _Stored, values: dict[str, object]) -> bool:
     return any(getattr(row, name) != value for name, value in values.items())
 
 
@@ -157,6 +162,15 @@ def _forget(ids: Iterable[int]) -> None:
         held = session.identity_map.get(identity_key(Suggestion, suggestion_id))
         if held is not None:
             session.expire(held)
+
+
+_FACTS = (
+    f"SELECT 'link', source_id, target_id FROM links WHERE source_id {IN_LIST} "
+    f"OR target_id {IN_LIST} "
+    f"UNION ALL SELECT 'entity', article_id, entity_id FROM mentions WHERE article_id {IN_LIST} "
+    "UNION ALL SELECT 'tag', t.article_id, tags.name_key FROM article_tags t "
+    f"JOIN tags ON tags.id = t.tag_id WHERE t.article_id {IN_LIST}"
+)
 
 
 @dataclass(frozen=True)
@@ -172,19 +186,8 @@ class _Facts:
     def of(cls, ids: list[int]) -> _Facts:
         """Read as plain rows in one query (the session flushes first, so unsaved changes
         count)."""
-        links = select(literal("link"), Link.source_id, Link.target_id).where(
-            or_(Link.source_id.in_(ids), Link.target_id.in_(ids))
-        )
-        mentioned = select(literal("entity"), Mention.article_id, Mention.entity_id).where(
-            Mention.article_id.in_(ids)
-        )
-        tagged = (
-            select(literal("tag"), article_tags.c.article_id, Tag.name_key)
-            .join(article_tags, article_tags.c.tag_id == Tag.id)
-            .where(article_tags.c.article_id.in_(ids))
-        )
         found: dict[str, set[tuple[Any, Any]]] = {"link": set(), "entity": set(), "tag": set()}
-        for kind, one, other in db.session.execute(union_all(links, mentioned, tagged)):
+        for kind, one, other in analysis_reads.rows(_FACTS, [listed(ids)]):
             found[kind].add((one, other))
             if kind == "link":
                 found[kind].add((other, one))
