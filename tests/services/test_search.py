@@ -8,12 +8,12 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import text
 
 from cms.extensions import db
-from cms.models import ArticleStatus
+from cms.models import ArticleStatus, EntityKind
 from cms.queries.filters import ArticleFilters
 from cms.services import search
 from cms.services.search import searching
 from cms.services.search.text import stem
-from tests.factories import make_article
+from tests.factories import make_article, make_mention
 
 
 def _found(query: str, **kwargs) -> set[str]:
@@ -101,3 +101,26 @@ def test_a_filtered_search_counts_and_ranks_only_the_matches_within_the_filter(
     results = search.search("ferry", ArticleFilters.from_args({"outlet": "ap"}))
     assert [hit.article.title for hit in results.hits] == ["Ferry strike", "Budget talks"]
     assert results.total == 2 and [v.count for v in results.facets["outlet"]] == [2]
+
+
+def test_facets_count_every_facet_and_follow_the_next_write(app_context: None) -> None:
+    dated = make_article("Grain exports", outlet="AP", tags=["trade", "grain"])
+    make_article("Grain prices", outlet="Daily", tags=["trade"])
+    # No outlet and no date: its tags and entities still count.
+    bare = make_article("Grain silos", outlet=None, tags=["grain"], date=None)
+    make_mention(bare, "Astana", EntityKind.PLACE)
+    make_mention(dated, "Astana", EntityKind.PLACE)
+
+    def facets() -> dict[str, list[tuple[str, int]]]:
+        found = search.search("grain").facets
+        return {name: [(v.label, v.count) for v in values] for name, values in found.items()}
+
+    first = facets()
+    assert first["outlet"] == [("AP", 1), ("Daily", 1)]
+    assert first["tag"] == [("grain", 2), ("trade", 2)]
+    assert first["entity"] == [("Astana", 2)]
+    assert sum(n for _, n in first["year"]) == 2
+    make_article("Grain harvest", outlet="AP", tags=["harvest"])
+    after = facets()
+    assert after["outlet"] == [("AP", 2), ("Daily", 1)]
+    assert ("harvest", 1) in after["tag"]

@@ -60,3 +60,23 @@ def test_a_snippet_is_the_window_with_most_matches_and_is_escaped() -> None:
     assert html.startswith("… ") and html.endswith(" …")
     assert "&lt;b&gt;<mark>visited</mark>&lt;/b&gt; then <mark>visits</mark>" in html
     assert "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    ("found", "query"),
+    [
+        ("visited", "visits"),  # the stem is a prefix of the word
+        ("happy", "happiness"),  # "happi": no prefix of "happy"
+        ("possibility", "possible"),  # "possibl": no prefix of "possibility"
+        ("Назарбаеву", "Назарбаев"),
+    ],
+)
+def test_a_snippet_is_where_most_forms_of_the_word_are(found: str, query: str) -> None:
+    text = " ".join([query] + ["filler"] * 200 + [found] * 3 + ["filler"] * 200)
+    html = str(snippet(text, frozenset({stem(query)}), width=10))
+    assert " ".join([f"<mark>{found}</mark>"] * 3) in html and html.startswith("… ")
+
+
+def test_a_snippet_finds_a_form_sharing_no_prefix_with_the_stem() -> None:
+    text = " ".join(["filler"] * 200 + ["dying"] + ["filler"] * 200)
+    assert "<mark>dying</mark>" in str(snippet(text, frozenset({stem("die")}), width=10))

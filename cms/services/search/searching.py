@@ -107,14 +107,17 @@ def search(
     limit = current_app.config.get("SEARCH_COUNT_LIMIT", COUNT_LIMIT)
     if filters:
         candidates, total = _filtered_matches(parsed, filters, limit)
+        scores = fts5.scores(connection, parsed, candidates) if candidates else {}
     else:
-        candidates = fts5.newest_matches(connection, parsed, SEARCH_CANDIDATES, _UNPUBLISHED)
+        scored = fts5.newest_scored(connection, parsed, SEARCH_CANDIDATES, _UNPUBLISHED)
+        candidates, scores = [id_ for id_, _ in scored], dict(scored)
         total = len(candidates)
         if total == SEARCH_CANDIDATES:
             total = fts5.count_matches(connection, parsed, limit + 1, _UNPUBLISHED)
     if not candidates:
         return empty
-    ranked = _rank(parsed, candidates)
+    # Best first (lowest bm25); the sort is stable, so ties stay newest first.
+    ranked = sorted(candidates, key=lambda id_: scores.get(id_, 0.0))
     start = (empty.number - 1) * size
     page_ids = ranked[start : start + size]
     return SearchResults(
@@ -165,13 +168,6 @@ def _filtered_matches(
     if total == SEARCH_CANDIDATES:
         total = count_of(matches.limit(limit + 1))
     return candidates, total
-
-
-def _rank(parsed: ParsedQuery, candidates: list[int]) -> list[int]:
-    """The candidates (newest first) ordered by bm25: best first, ties newest first (the
-    sort is stable)."""
-    scores = fts5.scores(db.session.connection(), parsed, candidates)
-    return sorted(candidates, key=lambda id_: scores.get(id_, 0.0))
 
 
 def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
