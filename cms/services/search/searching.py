@@ -11,6 +11,7 @@ of half the collection costs more than the rest of the search).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from flask import current_app
 from markupsafe import Markup
@@ -108,16 +109,17 @@ def search(
     if filters:
         candidates, total = _filtered_matches(parsed, filters, limit)
         scores = fts5.scores(connection, parsed, candidates) if candidates else {}
+        scored = [(id_, scores.get(id_, 0.0)) for id_ in candidates]
     else:
         scored = fts5.newest_scored(connection, parsed, SEARCH_CANDIDATES, _UNPUBLISHED)
-        candidates, scores = [id_ for id_, _ in scored], dict(scored)
+        candidates = [id_ for id_, _ in scored]
         total = len(candidates)
         if total == SEARCH_CANDIDATES:
             total = fts5.count_matches(connection, parsed, limit + 1, _UNPUBLISHED)
     if not candidates:
         return empty
     # Best first (lowest bm25); the sort is stable, so ties stay newest first.
-    ranked = sorted(candidates, key=lambda id_: scores.get(id_, 0.0))
+    ranked = [id_ for id_, _ in sorted(scored, key=itemgetter(1))]
     start = (empty.number - 1) * size
     page_ids = ranked[start : start + size]
     return SearchResults(
