@@ -123,7 +123,8 @@ def _collection(
 def related(article: Article, known: Vocabulary, limit: int = 10) -> list[Ranked]:
     """The article's most related others, ranked as its suggestions would be (nothing stored)."""
     document = document_of(article)
-    return ranked_related(document, _collection(index_terms(document), known, article.id), limit)
+    counts = index_terms(document)
+    return ranked_related(document, _collection(counts, known, article.id), limit, counts)
 
 
 def analyse_article(
@@ -135,7 +136,7 @@ def analyse_article(
     counts = index_terms(document)
     encoded = analysis_index.encode_terms(counts)
     analysis_batch.store_terms([(article.id, text_hash(document), encoded)])
-    outcome = run(document, _collection(counts, known, article.id), only)
+    outcome = run(document, _collection(counts, known, article.id), only, counts)
     analysis_batch.store_profiles([(article.id, outcome.profile)])
     return suggestions.store(article, outcome.proposals, ran=only)
 

@@ -37,9 +37,13 @@ def index_terms(document: Document) -> Counter[str]:
 class Analysis:
     """The document, the collection, and what several analysers need, each computed once."""
 
-    def __init__(self, document: Document, collection: Collection) -> None:
+    def __init__(
+        self, document: Document, collection: Collection, term_counts: Counter[str] | None = None
+    ) -> None:
+        """``term_counts``: the document's ``index_terms`` where the caller has them already."""
         self.document = document
         self.collection = collection
+        self._given_counts = term_counts
 
     @cached_property
     def entities(self) -> list[Found]:
@@ -59,7 +63,8 @@ class Analysis:
 
     @cached_property
     def term_counts(self) -> Counter[str]:
-        return index_terms(self.document)
+        given = self._given_counts
+        return given if given is not None else index_terms(self.document)
 
     @cached_property
     def weights(self) -> dict[str, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from cms.pipeline.analyse.analysis import Analysis
@@ -22,7 +23,7 @@ RELATED_LIMIT = 10
 @register("summary")
 def summary(analysis: Analysis) -> list[Proposal]:
     document = analysis.document
-    draft = draft_summary(document.body, document.authors)
+    draft = draft_summary(document.body, document.authors, sentences=analysis.sentences)
     if not draft.text:
         return []
     picked = ", ".join(str(analysis.sentences_index(s.start) + 1) for s in draft.sentences)
@@ -48,7 +49,11 @@ def entities(analysis: Analysis) -> list[Proposal]:
     gazetteer_names = [a for name in analysis.collection.entities for a in name.all_names]
     known_matches = [m for found in analysis.entities for m in found.matches]
     for candidate in new_names(
-        analysis.document.body, known_matches, gazetteer_names, analysis.collection.blocked
+        analysis.document.body,
+        known_matches,
+        gazetteer_names,
+        analysis.collection.blocked,
+        analysis.sentences,
     ):
         times = "once" if candidate.count == 1 else f"{candidate.count} times"
         proposals.append(
@@ -134,10 +139,14 @@ def related_query(analysis: Analysis) -> Query:
 
 
 def ranked_related(
-    document: Document, collection: Collection, limit: int = RELATED_LIMIT
+    document: Document,
+    collection: Collection,
+    limit: int = RELATED_LIMIT,
+    term_counts: Counter[str] | None = None,
 ) -> list[Ranked]:
     """The collection's candidates re-ranked for ``document``, without making proposals."""
-    return rank_related(related_query(Analysis(document, collection)), collection.candidates, limit)
+    query = related_query(Analysis(document, collection, term_counts))
+    return rank_related(query, collection.candidates, limit)
 
 
 @register("related")

@@ -12,12 +12,12 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from cms.pipeline.analyse.gazetteer import Match, fold
-from cms.pipeline.analyse.sentences import split_sentences
+from cms.pipeline.analyse.sentences import Sentence, split_sentences
 from cms.pipeline.analyse.terms import STOP_WORDS
 from cms.pipeline.dates import MONTHS, WEEKDAYS
 
@@ -69,14 +69,21 @@ class _Word(NamedTuple):
 
 
 def new_names(
-    text: str, known: list[Match], known_names: Iterable[str], blocked: frozenset[str]
+    text: str,
+    known: list[Match],
+    known_names: Iterable[str],
+    blocked: frozenset[str],
+    sentences: Sequence[Sentence] | None = None,
 ) -> list[NameCandidate]:
     """Capitalised phrases of ``text`` outside the ``known`` matches, most frequent first.
 
     ``known_names`` are every alias the gazetteer has (for the shared-stem rule); ``blocked``
-    holds the kill list's folded names.
+    holds the kill list's folded names; ``sentences`` are ``split_sentences(text)`` where the
+    caller has them.
     """
-    words, lowercase = _words(text, known)
+    if sentences is None:
+        sentences = split_sentences(text)
+    words, lowercase = _words(text, known, sentences)
     found: Counter[str] = Counter()
     first: dict[str, int] = {}
     forms: dict[str, Counter[str]] = {}
@@ -118,7 +125,9 @@ def _merge_parts(found: Counter[str]) -> None:
             del found[key]
 
 
-def _words(text: str, known: list[Match]) -> tuple[list[_Word | None], set[str]]:
+def _words(
+    text: str, known: list[Match], sentences: Sequence[Sentence]
+) -> tuple[list[_Word | None], set[str]]:
     """The words that can make or join a name, with ``None`` where a phrase must break
     (punctuation, a possessive, a lower-case word that is not a connector), and the folded
     words the text writes in lower case.
@@ -129,7 +138,7 @@ def _words(text: str, known: list[Match]) -> tuple[list[_Word | None], set[str]]
     overlaps = _Overlaps(known)
     words: list[_Word | None] = []
     lowercase: set[str] = set()
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         words.append(None)
         base = previous_end = sentence.start
         for i, match in enumerate(_TOKEN.finditer(sentence.text)):

@@ -7,6 +7,7 @@ the named ones.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
@@ -35,9 +36,15 @@ def analyse(
     return run(document, collection, only).proposals
 
 
-def run(document: Document, collection: Collection, only: Iterable[str] | None = None) -> Outcome:
-    """The proposals, and the profile the index keeps of ``document`` for later re-ranks."""
-    analysis = Analysis(document, collection)
+def run(
+    document: Document,
+    collection: Collection,
+    only: Iterable[str] | None = None,
+    term_counts: Counter[str] | None = None,
+) -> Outcome:
+    """The proposals, and the profile the index keeps of ``document`` for later re-ranks
+    (``term_counts``: its ``index_terms``, where the caller has them)."""
+    analysis = Analysis(document, collection, term_counts)
     return Outcome(_proposals(analysis, only), analysis.profile())
 
 

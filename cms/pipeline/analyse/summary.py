@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cms.pipeline.analyse.sentences import Sentence, split_sentences
@@ -50,9 +51,18 @@ class Draft:
     considered: int
 
 
-def draft_summary(body: str, authors: tuple[str, ...] = (), size: int = SUMMARY_SENTENCES) -> Draft:
-    """The ``size`` most central prose sentences of ``body``, in their original order."""
-    candidates = [s for s in _prose_sentences(body) if _is_summary_material(s.text, authors)]
+def draft_summary(
+    body: str,
+    authors: tuple[str, ...] = (),
+    size: int = SUMMARY_SENTENCES,
+    sentences: Sequence[Sentence] | None = None,
+) -> Draft:
+    """The ``size`` most central prose sentences of ``body``, in their original order
+    (``sentences``: ``split_sentences(body)``, where the caller has them)."""
+    if sentences is None:
+        sentences = split_sentences(body)
+    prose = _prose_sentences(body, sentences)
+    candidates = [s for s in prose if _is_summary_material(s.text, authors)]
     candidates = candidates[:MAX_CANDIDATES]
     if not candidates:
         return Draft("", (), 0)
@@ -62,17 +72,24 @@ def draft_summary(body: str, authors: tuple[str, ...] = (), size: int = SUMMARY_
     return Draft(" ".join(s.text for s in chosen), chosen, len(candidates))
 
 
-def _prose_sentences(body: str) -> list[Sentence]:
-    """Sentences of the body's prose paragraphs, with datelines and markup taken off."""
+def _prose_sentences(body: str, sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The body's sentences in prose paragraphs, with datelines and markup taken off.
+
+    ``split_sentences`` splits each line alone, so a paragraph's sentences are those that
+    start on its line."""
     found: list[Sentence] = []
     offset = 0
+    at = 0
     for paragraph in body.split("\n"):
-        start, offset = offset, offset + len(paragraph) + 1
+        offset += len(paragraph) + 1  # where the next paragraph starts
+        first = at
+        while at < len(sentences) and sentences[at].start < offset:
+            at += 1
         if _is_furniture(paragraph.strip()):
             continue
-        for sentence in split_sentences(paragraph):
+        for sentence in sentences[first:at]:
             text = _DATELINE_PREFIX.sub("", _MARKUP.sub(r"\1", sentence.text)).strip()
-            found.append(Sentence(text, start + sentence.start, start + sentence.end))
+            found.append(Sentence(text, sentence.start, sentence.end))
     return found
 
 
