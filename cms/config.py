@@ -26,14 +26,17 @@ def _secret_key(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
-def _int(name: str, default: int) -> int:
+def _int(name: str, default: int, minimum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None:
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise SystemExit(f"{name} must be a whole number, not {value!r}.") from None
+    if minimum is not None and number < minimum:
+        raise SystemExit(f"{name} must be at least {minimum}, not {number}.")
+    return number
 
 
 def load_settings(instance_path: Path) -> dict[str, Any]:
@@ -65,6 +68,8 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "MAX_FORM_MEMORY_SIZE": 16 * 1024 * 1024,
         "ARTICLES_PER_PAGE": 20,
+        # Search ranks the newest matches only, this many (docs/architecture.md, "Search").
+        "SEARCH_CANDIDATES": _int("SEARCH_CANDIDATES", 1000, minimum=1),
         # Failed logins: counted in a file every worker shares (cms/services/throttle.py).
         "THROTTLE_DATABASE": os.environ.get(
             "THROTTLE_DATABASE", str(instance_path / "throttle.sqlite3")

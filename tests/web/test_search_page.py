@@ -136,6 +136,36 @@ def test_counting_stops_at_the_limit_and_says_there_are_more(
     assert client.get("/api/v1/search?q=ferry").get_json()["total_exact"] is True
 
 
+@pytest.mark.parametrize("outlet", [None, "ap"])  # unfiltered, and read within a filter
+def test_only_the_newest_candidates_are_ranked_and_counted_and_the_page_says_so(
+    app: Flask, client: FlaskClient, outlet: str | None
+) -> None:
+    app.config["SEARCH_CANDIDATES"] = 2
+    with app.app_context():
+        make_article("Ferry ferry ferry, the best match", outlet="AP", tags=["Old"])
+        make_article("Ferry news", outlet="AP", tags=["Sea"])
+        make_article("Ferry note", outlet="AP", tags=["Sea"])
+    query = "/search?q=ferry" + (f"&outlet={outlet}" if outlet else "")
+    page = re.sub(r"</?mark>", "", client.get(query).text)
+    assert "3 articles found" in page
+    assert "The 2 newest of them are ranked by relevance" in page
+    assert "Ferry news" in page and "Ferry note" in page and "the best match" not in page
+    body = client.get("/api/v1" + query).get_json()
+    assert body["facets"]["tag"] == [{"value": "sea", "label": "Sea", "count": 2}]
+
+
+def test_the_number_of_candidates_must_be_a_positive_whole_number(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    from cms.config import load_settings
+
+    monkeypatch.setenv("SEARCH_CANDIDATES", "0")
+    with pytest.raises(SystemExit, match="SEARCH_CANDIDATES must be at least 1, not 0"):
+        load_settings(tmp_path)
+    monkeypatch.setenv("SEARCH_CANDIDATES", "300")
+    assert load_settings(tmp_path)["SEARCH_CANDIDATES"] == 300
+
+
 @pytest.mark.parametrize(("query", "status"), [("year=soon", 400), ("tag=nope", 404)])
 def test_search_filters_are_checked_like_the_list(
     seeded: Flask, client: FlaskClient, query: str, status: int
