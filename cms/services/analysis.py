@@ -26,21 +26,20 @@ from cms.pipeline.analyse import (
 )
 from cms.pipeline.analyse.related import Ranked
 from cms.pipeline.analyse.terms import tfidf, top_terms
-from cms.services import analysis_batch, analysis_index, analysis_reads, entities, suggestions
+from cms.services import (
+    analysis_batch,
+    analysis_index,
+    analysis_reads,
+    analysis_steps,
+    entities,
+    suggestions,
+)
+from cms.services.analysis_steps import Vocabulary
 
 #: Progress callback: called with the number of articles done so far.
 Progress = Callable[[int], None]
 #: Articles whose suggestions are made and stored together.
 SUGGEST_CHUNK = 100
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """What every article of a run is matched against, loaded once per run."""
-
-    entities: tuple[Name, ...]
-    tags: tuple[Name, ...]
-    blocked: frozenset[str]
 
 
 @dataclass
@@ -96,7 +95,7 @@ def document_of(article: Article) -> Document:
     )
 
 
-text_hash = analysis_index.text_hash
+text_hash = analysis_steps.text_hash
 
 
 def _collection(
@@ -134,7 +133,7 @@ def analyse_article(
     known = known or vocabulary()
     document = document_of(article)
     counts = index_terms(document)
-    encoded = analysis_index.encode_terms(counts)
+    encoded = analysis_steps.encode_terms(counts)
     analysis_batch.store_terms([(article.id, text_hash(document), encoded)])
     outcome = run(document, _collection(counts, known, article.id), only, counts)
     analysis_batch.store_profiles([(article.id, outcome.profile)])
@@ -143,13 +142,13 @@ def analyse_article(
 
 def index_articles(ids: Sequence[int]) -> None:
     """First pass: the articles' terms into the index, so frequencies count all of them."""
-    analysis_batch.store_terms(analysis_batch.encoded_terms(analysis_batch.texts(ids)))
+    analysis_batch.store_terms(analysis_steps.encoded_terms(analysis_batch.texts(ids)))
 
 
 def profile_articles(ids: Sequence[int], known: Vocabulary) -> None:
     """Second pass: keep each article's profile, which others' re-ranks compare."""
     chunk, frequencies, count = analysis_batch.profile_task(ids)
-    analysis_batch.store_profiles(analysis_batch.profiles(chunk, frequencies, count, known))
+    analysis_batch.store_profiles(analysis_steps.profiles(chunk, frequencies, count, known))
 
 
 def suggest_articles(
@@ -162,7 +161,7 @@ def suggest_articles(
     report = AnalysisReport()
     for start in range(0, len(ids), SUGGEST_CHUNK):
         part = ids[start : start + SUGGEST_CHUNK]
-        made = analysis_batch.proposals(analysis_batch.suggest_task(part, only), known)
+        made = analysis_steps.proposals(analysis_batch.suggest_task(part, only), known)
         report.add(analysis_batch.store_proposals(made, only), len(made))
         if progress is not None:
             progress(report.analysed)

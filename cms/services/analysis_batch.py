@@ -9,9 +9,10 @@ Three passes, so the articles see each other as they will be:
 
 A chunk's database work is set-based: one query reads what all its articles need (their texts,
 stored rows, document frequencies, the candidates' profiles), one statement writes each kind
-of row. Only the "more like this" query runs per article. The analysers are pure: a ``Pool``
-with workers runs them in other processes while this one reads the next chunks and writes the
-last (see ``analysis_run``); without workers they run here.
+of row. Only the "more like this" query runs per article. The steps between are pure
+(``analysis_steps``): a ``Pool`` with workers runs them in other processes while this one
+reads the next chunks and writes the last (see ``analysis_run``); without workers they run
+here.
 """
 
 from __future__ import annotations
@@ -19,28 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, insert, select, update
 
 from cms.extensions import db
 from cms.models import Article, ArticleAnalysis
-from cms.pipeline.analyse import (
-    Candidate,
-    Collection,
-    Document,
-    Profile,
-    Proposal,
-    index_terms,
-    profile,
-    run,
-)
+from cms.pipeline.analyse import Document, Profile, index_terms
 from cms.pipeline.analyse.terms import tfidf, top_terms
 from cms.services import analysis_index, analysis_reads, suggestions
-
-if TYPE_CHECKING:
-    from cms.services.analysis import Vocabulary
+from cms.services.analysis_steps import Made, SuggestTask, Text
 
 #: Ids per ``IN`` list.
 IN_LIMIT = 5000
@@ -49,29 +37,6 @@ _STORED_TERMS = (
     "SELECT article_id, text_hash, terms FROM article_analyses "
     f"WHERE article_id {analysis_reads.IN_LIST}"
 )
-
-
-@dataclass(frozen=True)
-class Text:
-    """An article as the analysers take it, and whether an editor's summary is there."""
-
-    document: Document
-    has_summary: bool
-
-
-#: One article's proposals: its id, whether it has an editor's summary, the proposals.
-Made = tuple[int, bool, tuple[Proposal, ...]]
-
-
-@dataclass(frozen=True)
-class SuggestTask:
-    """What the analysers need for a chunk: its texts, each with its frequencies and candidate
-    ids, and the candidates' profiles once for the chunk (neighbours share many)."""
-
-    texts: tuple[tuple[Text, dict[str, int], tuple[int, ...]], ...]
-    article_count: int
-    candidates: dict[int, Candidate]
-    only: tuple[str, ...] | None
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -127,18 +92,6 @@ def _parts(ids: Sequence[int]) -> Iterable[list[int]]:
 # --- pass 1: terms ---------------------------------------------------------------------------
 
 
-def encoded_terms(chunk: Sequence[Text]) -> list[tuple[int, str, str]]:
-    """Pure: each article's id, text hash and distinct terms as the index stores them."""
-    return [
-        (
-            t.document.article_id or 0,
-            analysis_index.text_hash(t.document),
-            analysis_index.encode_terms(index_terms(t.document)),
-        )
-        for t in chunk
-    ]
-
-
 def store_terms(rows: Sequence[tuple[int, str, str]]) -> None:
     """Insert the new articles' terms, update the changed ones' (the triggers re-index them)."""
     stored = _stored_terms([article_id for article_id, _, _ in rows])
@@ -178,18 +131,6 @@ def profile_task(ids: Sequence[int]) -> tuple[list[Text], dict[str, int], int]:
     terms = (t for _, encoded in stored.values() for t in json.loads(encoded))
     frequencies, count = _frequencies(terms)
     return chunk, frequencies, count
-
-
-def profiles(
-    chunk: Sequence[Text], frequencies: dict[str, int], count: int, known: Vocabulary
-) -> list[tuple[int, Profile]]:
-    """Pure: each article's profile against the collection's frequencies."""
-    found = []
-    for text in chunk:
-        counts = index_terms(text.document)
-        collection = _collection(known, counts, frequencies, count)
-        found.append((text.document.article_id or 0, profile(text.document, collection)))
-    return found
 
 
 def store_profiles(found: Sequence[tuple[int, Profile]]) -> None:
@@ -237,35 +178,6 @@ def suggest_task(ids: Sequence[int], only: Sequence[str] | None) -> SuggestTask:
     for part in _parts(wanted):
         candidates |= {c.article_id: c for c in analysis_index.candidates(part)}
     return SuggestTask(tuple(entries), article_count, candidates, tuple(only) if only else None)
-
-
-def proposals(task: SuggestTask, known: Vocabulary) -> list[Made]:
-    """Pure: every article's proposals (id, whether it has a summary, proposals)."""
-    made = []
-    for text, own, found in task.texts:
-        collection = Collection(
-            entities=known.entities,
-            tags=known.tags,
-            blocked=known.blocked,
-            document_frequencies=own,
-            article_count=task.article_count,
-            candidates=tuple(task.candidates[i] for i in found if i in task.candidates),
-        )
-        outcome = run(text.document, collection, task.only)
-        made.append((text.document.article_id or 0, text.has_summary, outcome.proposals))
-    return made
-
-
-def _collection(
-    known: Vocabulary, counts: dict[str, Any], frequencies: dict[str, int], count: int
-) -> Collection:
-    return Collection(
-        entities=known.entities,
-        tags=known.tags,
-        blocked=known.blocked,
-        document_frequencies={t: frequencies[t] for t in counts if t in frequencies},
-        article_count=count,
-    )
 
 
 def store_proposals(made: Sequence[Made], only: Sequence[str] | None) -> suggestions.StoreReport:

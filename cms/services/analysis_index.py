@@ -9,7 +9,6 @@ frequencies follow by triggers (see the ``analysis_index`` migration).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -18,8 +17,8 @@ from sqlalchemy import text
 from cms.extensions import db
 from cms.models import TermFrequency
 from cms.models.analysis import ARTICLE_COUNT_TERM
-from cms.pipeline.analyse import Candidate, Document
-from cms.services import analysis_reads, analysis_triples
+from cms.pipeline.analyse import Candidate
+from cms.services import analysis_reads, analysis_steps, analysis_triples
 from cms.services.analysis_reads import IN_LIST, listed
 
 #: How many of an article's strongest terms make its "more like this" query.
@@ -42,14 +41,8 @@ _CANDIDATES = (
 )
 
 
-def text_hash(document: Document) -> str:
-    """Fingerprint of the title and body analysed."""
-    return hashlib.sha256(f"{document.title}\n{document.body}".encode()).hexdigest()
-
-
-def encode_terms(terms: Iterable[str]) -> str:
-    """The distinct terms as ``article_analyses.terms`` holds them (what FTS5 indexes)."""
-    return json.dumps(sorted(set(terms)), ensure_ascii=False)
+text_hash = analysis_steps.text_hash
+encode_terms = analysis_steps.encode_terms
 
 
 def document_frequencies(terms: Iterable[str]) -> dict[str, int]:

@@ -6,7 +6,8 @@ candidates), hands its pure part to a worker and reads the next chunks while the
 compute; results come back in order, and each chunk is written in its own short transaction,
 so the site stays responsive and memory stays flat however large the collection. Workers are
 started as the import's are (``importing.extracting``): spawned, so nothing of this process is
-copied into them, and ending when it ends.
+copied into them, and ending when it ends; they import only ``analysis_steps`` and the pure
+pipeline, not Flask or SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from contextlib import contextmanager
 from typing import Any
 
 from cms.extensions import db
-from cms.pipeline.analyse import Profile
-from cms.services import analysis_batch
+from cms.services import analysis_batch, analysis_steps
 from cms.services.analysis import AnalysisReport, Vocabulary
 from cms.services.transaction import write
-from cms.services.workers import default_workers, exit_with
+from cms.services.workers import default_workers
 
 #: Articles per chunk: per write transaction, and per task a worker takes.
 CHUNK = 200
@@ -35,9 +35,6 @@ PARALLEL_FROM = 1000
 
 #: Called after each chunk is stored, with the number of articles in it.
 OnChunk = Callable[[int], None]
-
-#: In a worker (or here when there are none): what every article is matched against.
-_known: Vocabulary | None = None
 
 
 class Pool:
@@ -59,8 +56,7 @@ class Pool:
 def pool(known: Vocabulary, workers: int | None = None, articles: int = 0) -> Iterator[Pool]:
     """A pool of ``workers`` processes (default: as the import has, when ``articles`` are
     enough to be worth it), each given the vocabulary once."""
-    global _known
-    _known = known
+    analysis_steps.use(known)  # for the steps run here, when there are no workers
     if workers is None:
         workers = default_workers() if articles >= PARALLEL_FROM else 0
     if workers <= 0:
@@ -68,37 +64,12 @@ def pool(known: Vocabulary, workers: int | None = None, articles: int = 0) -> It
         return
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
-        workers, mp_context=spawn, initializer=_start_worker, initargs=(os.getpid(), known)
+        workers,
+        mp_context=spawn,
+        initializer=analysis_steps.start_worker,
+        initargs=(os.getpid(), known),
     ) as executor:
         yield Pool(executor, workers)
-
-
-def _start_worker(parent: int, known: Vocabulary) -> None:
-    global _known
-    _known = known
-    exit_with(parent)
-
-
-def _vocabulary() -> Vocabulary:
-    assert _known is not None, "the pool sets the vocabulary"
-    return _known
-
-
-# The pure steps as the workers run them (module-level, so a spawned worker finds them).
-
-
-def _terms(chunk: list[analysis_batch.Text]) -> list[tuple[int, str, str]]:
-    return analysis_batch.encoded_terms(chunk)
-
-
-def _profiles(
-    chunk: list[analysis_batch.Text], frequencies: dict[str, int], count: int
-) -> list[tuple[int, Profile]]:
-    return analysis_batch.profiles(chunk, frequencies, count, _vocabulary())
-
-
-def _proposals(task: analysis_batch.SuggestTask) -> list[analysis_batch.Made]:
-    return analysis_batch.proposals(task, _vocabulary())
 
 
 def index_pass(ids: Sequence[int], workers: Pool, on_chunk: OnChunk | None = None) -> None:
@@ -107,7 +78,7 @@ def index_pass(ids: Sequence[int], workers: Pool, on_chunk: OnChunk | None = Non
         ids,
         workers,
         prepare=lambda chunk: (analysis_batch.texts(chunk),),
-        step=_terms,
+        step=analysis_steps.terms_step,
         finish=analysis_batch.store_terms,
         on_chunk=on_chunk,
     )
@@ -119,7 +90,7 @@ def profile_pass(ids: Sequence[int], workers: Pool, on_chunk: OnChunk | None = N
         ids,
         workers,
         prepare=analysis_batch.profile_task,
-        step=_profiles,
+        step=analysis_steps.profiles_step,
         finish=analysis_batch.store_profiles,
         on_chunk=on_chunk,
     )
@@ -131,14 +102,14 @@ def suggest_pass(
     """Third pass: the analysers' proposals, stored as suggestions."""
     report = AnalysisReport()
 
-    def finish(made: list[analysis_batch.Made]) -> None:
+    def finish(made: list[analysis_steps.Made]) -> None:
         report.add(analysis_batch.store_proposals(made, None), len(made))
 
     _run_pass(
         ids,
         workers,
         prepare=lambda chunk: (analysis_batch.suggest_task(chunk, None),),
-        step=_proposals,
+        step=analysis_steps.proposals_step,
         finish=finish,
         on_chunk=on_chunk,
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from flask import Flask
 from flask.testing import FlaskCliRunner
@@ -10,7 +12,7 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, Suggestion, SuggestionState
-from cms.services import suggestions
+from cms.services import analysis_run, suggestions
 from cms.services.transaction import write
 
 
@@ -81,3 +83,23 @@ def test_analysers_in_a_worker_process_propose_what_they_propose_here(
     with seeded.app_context():
         after = set(db.session.execute(select(Suggestion.key, Suggestion.score, Suggestion.reason)))
     assert after == before and before
+
+
+def test_a_workers_module_loads_neither_flask_nor_sqlalchemy() -> None:
+    """What a spawned worker imports (the steps it runs, its initializer) is the pure pipeline
+    only: the database stack made each worker's start take seconds."""
+    assert analysis_run.analysis_steps.start_worker.__module__ == "cms.services.analysis_steps"
+    loaded = subprocess.run(
+        [sys.executable, "-c", _LOADED_PACKAGES, "cms.services.analysis_steps"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert "cms" in loaded
+    assert not {"flask", "sqlalchemy", "flask_sqlalchemy"} & set(loaded)
+
+
+_LOADED_PACKAGES = (
+    "import importlib, sys; importlib.import_module(sys.argv[1]); "
+    "print(' '.join(sorted({name.split('.')[0] for name in sys.modules})))"
+)
