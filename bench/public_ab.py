@@ -1,6 +1,6 @@
 """Two checkouts' public pages side by side, in small interleaved batches, for a busy machine.
 
-    python -m bench.public_ab --database /tmp/public.sqlite3 --before /tmp/main-copy
+    python -m bench.public_ab --database /tmp/public.sqlite3 --before /tmp/main-copy [--search]
 
 A change of a few per cent drowns in a shared machine's load when two runs of
 ``public_inprocess.py`` follow each other. Here each checkout serves Flask's test client in
@@ -54,10 +54,14 @@ def main() -> None:
     parser.add_argument("--before", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--batch", type=int, default=10)
+    parser.add_argument(
+        "--search", action="store_true", help="the search probe words instead of the pages"
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve, str(args.database))
+    from bench.corpus import PROBE_WORDS
     from bench.public_inprocess import PAGES
 
     roots = {"before": str(args.before.resolve()), "after": str(ROOT)}
@@ -81,6 +85,9 @@ def main() -> None:
 
     try:
         pages = [PAGES[0], ARTICLE, *PAGES[1:]]
+        if args.search:
+            words = (word for _share, words in PROBE_WORDS.values() for word in words)
+            pages = [PAGES[0], *(f"/search?q={word}" for word in words)]
         print("| page | before: median CPU ms | after | lowest before | lowest after |")
         print("| --- | ---: | ---: | ---: | ---: |")
         for path in pages:
