@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cms.services.search.text import parse_query, snippet, stem, stems
+from cms.services.search.text import parse_query, plain, snippet, stem, stems
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,15 @@ def test_a_snippet_is_where_most_forms_of_the_word_are(found: str, query: str) -
 def test_a_snippet_finds_a_form_sharing_no_prefix_with_the_stem() -> None:
     text = " ".join(["filler"] * 200 + ["dying"] + ["filler"] * 200)
     assert "<mark>dying</mark>" in str(snippet(text, frozenset({stem("die")}), width=10))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("See [Reuters](https://example.com/report) now.", "See Reuters now."),
+        ("**Bold** # head > quote `code` [x] snake_case", "Bold head quote code x snake case"),
+        ("Two  spaces\nand a line", "Two spaces and a line"),
+    ],
+)
+def test_plain_text_keeps_no_markup_and_no_link_target(markdown: str, text: str) -> None:
+    assert plain(markdown) == text
