@@ -113,8 +113,13 @@ def candidates(ids: Sequence[int]) -> tuple[Candidate, ...]:
             title=title,
             terms=json.loads(vector),
             published=dt.date.fromisoformat(published) if published else None,
-            entities=frozenset(json.loads(entities)),
-            tags=frozenset(json.loads(tags)),
+            entities=_names(entities),
+            tags=_names(tags),
         )
         for article_id, vector, entities, tags, title, published in rows
     )
+
+
+def _names(encoded: str) -> frozenset[str]:
+    """A stored list of entity or tag names; most are empty, and "[]" needs no decoding."""
+    return frozenset() if encoded == "[]" else frozenset(json.loads(encoded))
