@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
 import re
@@ -92,8 +93,16 @@ def wait_for_port(port: int, seconds: float = 30) -> None:
 @pytest.fixture
 def gunicorn(app: Flask, tmp_path: Path) -> Iterator[LiveServer]:
     """The test's database served by the project's gunicorn.conf.py, 2 workers, on loopback."""
+    with served(app, tmp_path, WEB_CONCURRENCY="2") as server:
+        _warm_up(server)
+        yield server
+
+
+@contextlib.contextmanager
+def served(app: Flask, tmp_path: Path, **settings: str) -> Iterator[LiveServer]:
+    """gunicorn started with the project's gunicorn.conf.py and these environment settings."""
     port = free_port()
-    env = flask_env(app, PORT=str(port), WEB_CONCURRENCY="2")
+    env = flask_env(app, PORT=str(port), **settings)
     log = (tmp_path / "gunicorn.log").open("wb")
     process = subprocess.Popen(
         [str(Path(sys.executable).with_name("gunicorn")), "-c", "gunicorn.conf.py", "wsgi:app"],
@@ -104,9 +113,7 @@ def gunicorn(app: Flask, tmp_path: Path) -> Iterator[LiveServer]:
     )
     try:
         wait_for_port(port)
-        server = LiveServer("127.0.0.1", port)
-        _warm_up(server)
-        yield server
+        yield LiveServer("127.0.0.1", port)
     finally:
         process.terminate()
         process.wait(timeout=30)

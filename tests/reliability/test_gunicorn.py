@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import http.client
 import socket
+from pathlib import Path
 
-from tests.reliability.conftest import LiveServer
+from flask import Flask
+
+from tests.reliability.conftest import LiveServer, served
 
 
 def test_no_server_banner(gunicorn: LiveServer) -> None:
@@ -46,3 +49,25 @@ def test_a_header_flood_is_refused_before_the_app(gunicorn: LiveServer) -> None:
     response.read()
     conn.close()
     assert response.status in (400, 431)  # 431: Request Header Fields Too Large
+
+
+def test_a_worker_holding_more_connections_than_threads_closes_one(
+    app: Flask, tmp_path: Path
+) -> None:
+    """Kept-alive connections stay with the worker that took them; one holding more than it
+    can serve at once hands the connection of its next answer back to the shared queue."""
+
+    def ask(conn: http.client.HTTPConnection) -> str | None:
+        conn.request("GET", "/healthz")
+        response = conn.getresponse()
+        response.read()
+        return response.getheader("Connection")
+
+    with served(app, tmp_path, WEB_CONCURRENCY="1", THREADS="1") as server:
+        first = server.connection(timeout=60)
+        assert ask(first) != "close"  # one connection, one thread: kept alive
+        second = server.connection(timeout=60)
+        assert ask(second) == "close"  # two connections, one thread
+        second.close()
+        assert ask(first) != "close"
+        first.close()
