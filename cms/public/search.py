@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import render_template, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from cms.public import bp
-from cms.public.helpers import page_number, page_size, request_filters
+from cms.public.helpers import page_number, request_filters
 from cms.queries.facets import FACETS
 from cms.queries.filters import ArticleFilters
 from cms.services import search as search_service
@@ -24,7 +24,8 @@ _URL_SAFE = "!$'()*,/:;?@"
 def search() -> ResponseReturnValue:
     query = request.args.get("q", "")[:MAX_QUERY_CHARACTERS]
     subjects = request_filters()
-    results = search_service.search(query, subjects.filters, page_number(), page_size())
+    size = current_app.config["SEARCH_PER_PAGE"]
+    results = search_service.search(query, subjects.filters, page_number(), size)
     return render_template(
         "public/search.html",
         results=results,

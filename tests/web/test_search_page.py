@@ -109,7 +109,7 @@ def test_facets_count_and_narrow_published_matches_only(app: Flask, client: Flas
 
 
 def test_search_pages_keep_the_query_and_filters(app: Flask, client: FlaskClient) -> None:
-    app.config["ARTICLES_PER_PAGE"] = 2
+    app.config["SEARCH_PER_PAGE"] = 2
     with app.app_context():
         for n in range(5):
             make_article(f"Monsoon {n}", outlet="AP")
