@@ -6,7 +6,8 @@ from flask import Flask
 from sqlalchemy import select, update
 
 from cms.extensions import db
-from cms.models import Article, Suggestion, SuggestionKind, SuggestionState
+from cms.models import Article, Suggestion, SuggestionKind, SuggestionState, Tag
+from cms.pipeline.analyse import Proposal, ProposalKind
 from cms.services import analysis, articles, suggestions
 from cms.services.transaction import write
 
@@ -114,3 +115,31 @@ def test_a_rerun_refreshes_a_pending_suggestion_in_place(seeded: Flask) -> None:
         # The object the session already held shows the stored row, not its old values.
         assert (held.id, held.reason, held.score) == first
         assert held.state is SuggestionState.PENDING
+
+
+def test_a_tag_given_earlier_in_the_same_transaction_is_not_proposed(seeded: Flask) -> None:
+    """The store reads what an article has as plain SQL: the session's unsaved changes are
+    flushed first and count."""
+    with seeded.app_context():
+        proposed = [
+            (s, tag)
+            for s in db.session.scalars(
+                select(Suggestion).where(
+                    Suggestion.kind == SuggestionKind.TAG,
+                    Suggestion.state == SuggestionState.PENDING,
+                )
+            )
+            if (tag := db.session.scalar(select(Tag).where(Tag.name == s.value))) is not None
+        ]
+        assert proposed
+        held, tag = proposed[0]
+        article, key = held.article, held.key
+        again = Proposal(
+            ProposalKind.TAG, key, held.value, held.score, held.reason, "", held.source
+        )
+        with write():
+            article.tags.append(tag)  # not flushed: the store must see it all the same
+            report = suggestions.store(article, [again], ran=["tags"])
+        # Already true, so no longer proposed: its pending suggestion goes, none is made.
+        assert report.created == 0 and report.updated == 0
+        assert suggestion(article, key) is None
