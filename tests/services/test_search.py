@@ -87,6 +87,20 @@ def test_reindex_rebuilds_an_emptied_index_with_a_progress_bar(
     assert runner.invoke(args=["search", "reindex", "--if-empty"]).output == ""
 
 
+def test_reindex_leaves_the_index_in_one_segment(app: Flask, runner: FlaskCliRunner) -> None:
+    def segments() -> int:  # FTS5's own table of segments and their first terms
+        sql = "SELECT count(DISTINCT segid) FROM search_index_idx"
+        return db.session.execute(text(sql)).scalar_one()
+
+    with app.app_context():
+        for n in range(12):  # each saved alone: a segment each, some merged as they come
+            make_article(f"Harbour story {n}")
+        assert segments() > 1
+    assert runner.invoke(args=["search", "reindex"]).exit_code == 0
+    with app.app_context():
+        assert segments() == 1 and len(_found("harbour")) == 12
+
+
 @pytest.mark.parametrize("set_at_most", [20_000, 0])  # the filter read as a set, or walked
 def test_a_filtered_search_counts_and_ranks_only_the_matches_within_the_filter(
     app_context: None, monkeypatch: pytest.MonkeyPatch, set_at_most: int

@@ -48,6 +48,13 @@ def clear(connection: Connection) -> None:
     connection.execute(text("DELETE FROM search_index"))
 
 
+def optimize(connection: Connection) -> None:
+    """Merge the index's segments into one. Writes leave it in many, and every query reads
+    each: after a rebuild of 100,000 articles, merging took 8 s and made a search for a word
+    in half of them 10 to 25 % faster."""
+    connection.execute(text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
+
+
 def indexed_count(connection: Connection) -> int:
     return connection.execute(text("SELECT count(*) FROM search_index")).scalar_one()
 

@@ -46,7 +46,8 @@ def listen() -> None:
 
 
 def reindex(progress: Callable[[int], None] = lambda _n: None) -> int:
-    """Rebuild the index from every article, in chunks; ``progress`` gets each chunk's size.
+    """Rebuild the index from every article, in chunks, then merge it into one segment;
+    ``progress`` gets each chunk's size.
 
     Call inside a write transaction. Returns how many articles were indexed.
     """
@@ -59,6 +60,7 @@ def reindex(progress: Callable[[int], None] = lambda _n: None) -> int:
             select(*columns).where(Article.id > last_id).order_by(Article.id).limit(CHUNK)
         ).all()
         if not rows:
+            fts5.optimize(connection)
             return total
         fts5.index_rows(connection, [tuple(row) for row in rows])
         total += len(rows)
