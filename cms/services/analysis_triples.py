@@ -75,7 +75,8 @@ def naming_three(
         if number < 0:
             totals = size
         elif rowid != exclude_id:
-            sizes[rowid] = _varints(size)[0]
+            if rowid not in sizes:  # one varint; under 128 tokens, one byte
+                sizes[rowid] = size[0] if size[0] < 0x80 else _varints(size)[0]
             matched.setdefault(rowid, []).append(number)
     if not matched:
         return []
