@@ -63,6 +63,14 @@ def article_count() -> int:
     return count.articles if count else 0
 
 
+def optimize() -> None:
+    """Merge the FTS5 index's segments into one. Writes a chunk at a time leave it in many
+    (eight to fourteen at 100,000 articles), and every query walks each: merging took about a
+    second there and made the "more like this" query 25 % faster (bench/RESULTS.md). The
+    search index does the same after a rebuild."""
+    db.session.execute(text("INSERT INTO analysis_fts (analysis_fts) VALUES ('optimize')"))
+
+
 def more_like_this(
     terms: Sequence[str],
     exclude_id: int,

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from cms.extensions import db
 from cms.pipeline.analyse.terms import terms_of
-from cms.services import analysis, analysis_index, analysis_triples, articles
+from cms.services import analysis, analysis_index, analysis_run, analysis_triples, articles
 from cms.services.transaction import write
 
 STRONG = ["zebras", "grazing", "rivers", "lions"]
@@ -88,3 +88,33 @@ def test_only_terms_that_are_one_fts5_token_each_are_ranked_here(
     terms: list[str], plain: bool
 ) -> None:
     assert analysis_triples.plain(terms) is plain
+
+
+def _segments() -> int:
+    return db.session.scalar(text("SELECT count(DISTINCT segid) FROM analysis_fts_idx"))
+
+
+def test_optimize_merges_the_index_into_one_segment_and_finds_the_same(app: Flask) -> None:
+    with app.app_context():
+        for seed in (5, 6, 7):  # a transaction each: a segment each
+            _collection(seed)
+        strongest = [terms_of(word)[0] for word in STRONG]
+        frequencies = analysis_index.document_frequencies(strongest)
+        before = analysis_index.more_like_this(strongest, 0, 40, frequencies=frequencies)
+        assert _segments() > 1
+        with write():
+            analysis_index.optimize()
+        assert _segments() == 1
+        assert analysis_index.more_like_this(strongest, 0, 40, frequencies=frequencies) == before
+
+
+def test_a_large_index_pass_ends_with_the_index_merged(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(analysis_run, "OPTIMIZE_FROM", 20)  # "large": 20 articles, not 1,000
+    with app.app_context():
+        ids = _collection(8) + _collection(9)
+        assert _segments() > 1
+        with analysis_run.pool(analysis.vocabulary(), workers=0) as pool:
+            analysis_run.index_pass(ids, pool)
+        assert _segments() == 1
