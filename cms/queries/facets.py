@@ -58,19 +58,8 @@ class Linked:
     @classmethod
     def read(cls, driver: sqlite3.Connection, pairs: str, size: int) -> Linked:
         """From ``pairs``, SQL selecting (article id ``a``, target ``b``) in article id order,
-        for article ids below ``size``.
-
-        SQLite joins each column into one text, which ``json`` reads into integers: three times
-        cheaper than making and taking apart a tuple per row.
-        """
-        joined = f"SELECT group_concat(a), group_concat(b) FROM ({pairs})"
-        articles, targets = (
-            array("I", json.loads(f"[{column or ''}]"))
-            for column in driver.execute(joined).fetchone()
-        )
-        if any(map(gt, articles, islice(articles, 1, None))):  # never seen: SQLite keeps order
-            order = sorted(range(len(articles)), key=articles.__getitem__)
-            articles, targets = (array("I", map(c.__getitem__, order)) for c in (articles, targets))
+        for article ids below ``size``."""
+        articles, targets = _pairs(driver, pairs)
         counts = map(Counter(articles).get, range(size), repeat(0))
         return cls(array("I", accumulate(counts, initial=0)), targets)
 
@@ -85,11 +74,25 @@ def _single(driver: sqlite3.Connection, pairs: str, size: int) -> array:
     SQL selecting (article id ``a``, target ``b``), ids below ``size``. Indexing it per id
     costs a quarter of slicing ``Linked``."""
     by_article = array("I", bytes(4 * size))
-    linked = Linked.read(driver, pairs, size)
-    for id_, start, end in zip(range(size), linked.starts, linked.starts[1:], strict=False):
-        if end > start:
-            by_article[id_] = linked.targets[start]
+    for article, target in zip(*_pairs(driver, pairs), strict=True):
+        by_article[article] = target
     return by_article
+
+
+def _pairs(driver: sqlite3.Connection, pairs: str) -> tuple[array, array]:
+    """The article ids and targets ``pairs`` selects (as ``a`` and ``b``), in article id order.
+
+    SQLite joins each column into one text, which ``json`` reads into integers: three times
+    cheaper than making and taking apart a tuple per row.
+    """
+    joined = f"SELECT group_concat(a), group_concat(b) FROM ({pairs})"
+    articles, targets = (
+        array("I", json.loads(f"[{column or ''}]")) for column in driver.execute(joined).fetchone()
+    )
+    if any(map(gt, articles, islice(articles, 1, None))):  # never seen: SQLite keeps order
+        order = sorted(range(len(articles)), key=articles.__getitem__)
+        articles, targets = (array("I", map(c.__getitem__, order)) for c in (articles, targets))
+    return articles, targets
 
 
 @dataclass(frozen=True)
