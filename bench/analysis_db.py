@@ -19,7 +19,8 @@ from sqlalchemy import insert, select
 
 from cms import create_app
 from cms.extensions import db
-from cms.models import Article
+from cms.models import Article, TextSketch
+from cms.pipeline.fingerprint import sketch_values
 from cms.pipeline.types import DatePrecision
 from cms.services import analysis
 from cms.services.transaction import write
@@ -69,7 +70,19 @@ def insert_articles(rows: Iterable[Row]) -> list[int]:
     with write():
         for start in range(0, len(values), CHUNK):
             db.session.execute(insert(Article), values[start : start + CHUNK])
-    return list(db.session.scalars(select(Article.id).order_by(Article.id)))
+    ids = list(db.session.scalars(select(Article.id).order_by(Article.id)))
+    # Each text's sketch, as an import keeps it: what confirms a near-duplicate.
+    with write():
+        for start in range(0, len(ids), CHUNK):
+            sketches = [
+                {"article_id": id_, "value": value}
+                for id_, row in zip(
+                    ids[start : start + CHUNK], values[start : start + CHUNK], strict=True
+                )
+                for value in sketch_values(row["body"], None)
+            ]
+            db.session.execute(insert(TextSketch), sketches)
+    return ids
 
 
 def analyse_all(ids: list[int], known: analysis.Vocabulary, suggest: bool = True) -> None:

@@ -44,6 +44,7 @@ from cms.pipeline.analyse import (
 )
 from cms.pipeline.analyse.gazetteer import fold
 from cms.pipeline.analyse.terms import terms_of, tfidf, top_terms
+from cms.pipeline.fingerprint import shingles, sketch
 from cms.services import analysis, seeding
 from cms.services.analysis_index import CANDIDATES, QUERY_TERMS, STRONGEST
 from cms.services.transaction import write
@@ -146,6 +147,7 @@ def reuters_related() -> dict[str, float]:
         article_count=len(docs),
     )
     profiles = [profile(d, known) for d in docs]
+    sketches = [frozenset(sketch(shingles(d.body))) for d in docs]
     lengths = [len(c) for c in counts]
     average = sum(lengths) / len(lengths)
     found: list[list[int]] = []
@@ -156,7 +158,7 @@ def reuters_related() -> dict[str, float]:
         )
         candidates = tuple(
             Candidate(j, docs[j].title, profiles[j].vector, docs[j].published,
-                      frozenset(profiles[j].entities), frozenset(profiles[j].tags))
+                      frozenset(profiles[j].entities), frozenset(profiles[j].tags), sketches[j])
             for j in ids
         )  # fmt: skip
         ranked = ranked_related(doc, replace(known, candidates=candidates), limit=20)

@@ -73,6 +73,15 @@ def long_sentences(body: str) -> dict[int, str]:
     return found
 
 
+def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
+    """Jaccard similarity of two texts' phrases estimated from their sketches (bottom-k
+    MinHash): the share of the ``SKETCH_SIZE`` smallest values of both that both hold."""
+    if not a or not b:
+        return 0.0
+    smallest = sorted(a | b)[:SKETCH_SIZE]
+    return sum(1 for value in smallest if value in a and value in b) / len(smallest)
+
+
 def jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0

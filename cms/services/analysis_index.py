@@ -18,6 +18,7 @@ from cms.extensions import db
 from cms.models import TermFrequency
 from cms.models.analysis import ARTICLE_COUNT_TERM
 from cms.pipeline.analyse import Candidate
+from cms.pipeline.fingerprint import url_key
 from cms.services import analysis_reads, analysis_steps, analysis_triples
 from cms.services.analysis_reads import IN_LIST, listed
 
@@ -36,9 +37,12 @@ _FREQUENCIES = f"SELECT term, articles FROM term_frequencies WHERE term {IN_LIST
 #: The re-rank's view of candidates, read as plain rows and decoded here: through the ORM's
 #: JSON type the same 50 rows took three times as long.
 _CANDIDATES = (
-    "SELECT a.article_id, a.vector, a.entities, a.tags, r.title, r.published_on "
+    "SELECT a.article_id, a.vector, a.entities, a.tags, r.title, r.published_on, r.url "
     f"FROM article_analyses a JOIN articles r ON r.id = a.article_id WHERE a.article_id {IN_LIST}"
 )
+#: The importer's sketch values of each (its text's and its canonical URL's, see
+#: ``services.fingerprints``).
+_SKETCHES = f"SELECT article_id, value FROM text_sketches WHERE article_id {IN_LIST}"
 
 
 text_hash = analysis_steps.text_hash
@@ -111,10 +115,14 @@ def _match(query: str, exclude_id: int, limit: int) -> list[int]:
 
 
 def candidates(ids: Sequence[int]) -> tuple[Candidate, ...]:
-    """The re-rank's view of these articles: stored vector and names, title and date."""
+    """The re-rank's view of these articles: stored vector and names, title, date and the
+    sketch of their text (its URL's value left out)."""
     if not ids:
         return ()
     rows = analysis_reads.rows(_CANDIDATES, [listed(ids)])
+    sketches: dict[int, set[int]] = {}
+    for article_id, value in analysis_reads.rows(_SKETCHES, [listed(ids)]):
+        sketches.setdefault(article_id, set()).add(value)
     return tuple(
         Candidate(
             article_id=article_id,
@@ -123,8 +131,9 @@ def candidates(ids: Sequence[int]) -> tuple[Candidate, ...]:
             published=dt.date.fromisoformat(published) if published else None,
             entities=_names(entities),
             tags=_names(tags),
+            sketch=frozenset(sketches.get(article_id, set()) - {url_key(url or "")}),
         )
-        for article_id, vector, entities, tags, title, published in rows
+        for article_id, vector, entities, tags, title, published, url in rows
     )
 
 

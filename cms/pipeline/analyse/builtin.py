@@ -135,6 +135,7 @@ def related_query(analysis: Analysis) -> Query:
         entities=tuple(found.name.name for found in analysis.entities),
         tags=tuple(found.name.name for found in analysis.tags),
         published=analysis.document.published,
+        text=analysis.document.body,
     )
 
 

@@ -60,6 +60,9 @@ class Candidate:
     published: dt.date | None = None
     entities: frozenset[str] = frozenset()
     tags: frozenset[str] = frozenset()
+    #: Its text's sketch (``fingerprint.sketch``: the smallest five-word-shingle hashes), as
+    #: the importer keeps it; empty when unknown. Confirms a near-duplicate.
+    sketch: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ import pytest
 
 from cms.pipeline.analyse import Candidate, ProposalKind, analyse
 from cms.pipeline.analyse.related import Query, rank_related, reason
+from cms.pipeline.fingerprint import shingles, sketch
 from tests.pipeline.analyse.seeds import (
     AP_BLOG,
     EURASIA,
@@ -53,6 +54,16 @@ def vector(*terms: str) -> dict[str, float]:
 
 
 DAY = dt.date(2024, 1, 1)
+OIL = (
+    "Oil prices rose on Tuesday after OPEC ministers agreed to hold output at current levels "
+    "until the end of the year, traders in London said, while Brent crude gained two dollars "
+    "a barrel in early trade and analysts expected further gains before the next meeting."
+)
+EARNINGS = "Shr {} cts vs {} cts. Net {} mln vs {} mln. Revs {} mln vs {} mln. {} Inc said."
+
+
+def sketch_of(text: str) -> frozenset[int]:
+    return frozenset(sketch(shingles(text)))
 
 
 @pytest.mark.parametrize(
@@ -60,13 +71,36 @@ DAY = dt.date(2024, 1, 1)
     [
         # A near-copy comes first even when another candidate shares more names.
         (
-            Query(vector("oil", "price", "opec"), ("OPEC",), published=DAY),
+            Query(vector("oil", "price", "opec"), ("OPEC",), published=DAY, text=OIL),
             (
                 Candidate(1, "a", vector("oil", "price", "quota"), DAY, frozenset({"OPEC"})),
-                Candidate(2, "b", vector("oil", "price", "opec"), DAY + dt.timedelta(days=1)),
+                Candidate(
+                    2,
+                    "b",
+                    vector("oil", "price", "opec"),
+                    DAY + dt.timedelta(days=1),
+                    sketch=sketch_of(OIL.replace("Tuesday", "Wednesday")),
+                ),
             ),
             [2, 1],
             {2},
+        ),
+        # Worded alike but sharing no sentence (two companies' earnings tables): not a copy.
+        (
+            Query(
+                vector("net", "shr", "revs"),
+                text=EARNINGS.format(41, 38, 12.1, 11.3, 310, 290, "Brown-Forman"),
+            ),
+            (
+                Candidate(
+                    7,
+                    "other company",
+                    vector("net", "shr", "revs"),
+                    sketch=sketch_of(EARNINGS.format(7, 9, 1.4, 1.9, 22, 25, "Hyponex")),
+                ),
+            ),
+            [7],
+            set(),
         ),
         # Same wording, but one is three years away: the close one wins.
         (
@@ -100,7 +134,13 @@ def test_rank_related(query, candidates, expected_order, duplicates) -> None:
 
 def test_duplicates_are_proposed_as_duplicates_keyed_by_target() -> None:
     name = AP_BLOG
-    copy = Candidate(99, "copy", analyse_weights(name), document(name).published)
+    copy = Candidate(
+        99,
+        "copy",
+        analyse_weights(name),
+        document(name).published,
+        sketch=sketch_of(document(name).body),
+    )
     base = collection(name)
     proposals = analyse(
         document(name),
