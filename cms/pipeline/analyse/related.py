@@ -76,7 +76,7 @@ def rank_related(query: Query, candidates: tuple[Candidate, ...], limit: int = 1
         _score(query, c, similarity, widened, spread, len(candidates), best)
         for c, similarity in zip(candidates, similarities, strict=True)
     ]
-    if any(r.similarity >= DUPLICATE_SIMILARITY for r in ranked):
+    if any(r.similarity >= DUPLICATE_SIMILARITY and r.candidate.sketch for r in ranked):
         ranked = _confirm_duplicates(query, ranked)
     ranked.sort(key=lambda r: (not r.duplicate, -r.score, r.candidate.article_id))
     # The shared words are for the reasons of those shown only: not worth sorting for the rest.
@@ -88,7 +88,8 @@ def rank_related(query: Query, candidates: tuple[Candidate, ...], limit: int = 1
 
 def _confirm_duplicates(query: Query, ranked: list[Ranked]) -> list[Ranked]:
     """Mark as duplicates the candidates worded alike whose sketches share most phrases with
-    the article's (its sketch made here, only when some candidate is worded alike)."""
+    the article's (its sketch made here, about a millisecond, only when some candidate with a
+    sketch is worded alike)."""
     phrases = frozenset(sketch(shingles(query.text)))
     confirmed = []
     for r in ranked:
