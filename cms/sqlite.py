@@ -8,12 +8,13 @@ once the request has been read and checked. Measured in the project's reliabilit
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 
 #: True while a ``write()`` block runs in this thread: every transaction it begins is IMMEDIATE.
 writing: ContextVar[bool] = ContextVar("cms_sqlite_writing", default=False)
@@ -24,6 +25,14 @@ BEGAN_IMMEDIATE = "cms_began_immediate"
 CHANGES_AT_BEGIN = "cms_changes_at_begin"
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def driver(connection: Connection) -> sqlite3.Connection:
+    """The driver's own connection under ``connection``, in the same transaction: rows come
+    back as plain tuples, without SQLAlchemy's statement building and per-row work (0.2-1 ms
+    a statement, where SQLite itself takes 0.01-0.1 ms). For hot reads only; writes go
+    through the session."""
+    return connection.connection.driver_connection  # type: ignore[return-value]
 
 
 def configure_sqlite(engine: Engine) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from cms.extensions import db
+from cms.sqlite import driver
 
 #: ``IN`` over a list passed as the statement's one (first) parameter, in JSON.
 IN_LIST = "IN (SELECT value FROM json_each(?1))"
@@ -36,4 +37,4 @@ def _driver() -> sqlite3.Connection:
     session = db.session()
     if session.autoflush:
         session.flush()
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
+    return driver(session.connection())

@@ -9,12 +9,12 @@ public search narrows matches to published articles by joining ``articles``.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import Connection, Select, bindparam, literal_column, select, table, text
 
 from cms.services.search.text import ParsedQuery, stems
+from cms.sqlite import driver
 
 #: bm25 weights of title, summary and body: a word in the title counts most.
 WEIGHTS = (8.0, 3.0, 1.0)
@@ -76,7 +76,7 @@ def newest_scored(
     returned only, in the same walk (a second walk to score them cost a fifth more).
     """
     weights = ", ".join(str(w) for w in WEIGHTS)
-    rows = _raw(connection).execute(
+    rows = driver(connection).execute(
         f"SELECT rowid, bm25(search_index, {weights}) FROM search_index "
         f"WHERE search_index MATCH ? AND rowid NOT IN ({excluding}) "
         "ORDER BY rowid DESC LIMIT ?",
@@ -124,19 +124,13 @@ def scores(connection: Connection, query: ParsedQuery, ids: Sequence[int]) -> di
     cost 150 ms for a word in half of 100,000 articles.
     """
     weights = ", ".join(str(w) for w in WEIGHTS)
-    rows = _raw(connection).execute(
+    rows = driver(connection).execute(
         f"SELECT rowid, bm25(search_index, {weights}) FROM search_index "
         "WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? "
         "AND +rowid IN (SELECT value FROM json_each(?))",
         (query.fts5(), min(ids), max(ids), json.dumps(list(ids))),
     )
     return dict(rows.fetchall())
-
-
-def _raw(connection: Connection) -> sqlite3.Connection:
-    """The driver's own connection, in the same transaction: a thousand rows come back as
-    plain tuples, without SQLAlchemy's per-row work (a few milliseconds a search)."""
-    return connection.connection.driver_connection  # type: ignore[return-value]
 
 
 def document_frequencies(connection: Connection, stems_: Sequence[str]) -> dict[str, int]:
