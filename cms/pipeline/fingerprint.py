@@ -73,6 +73,11 @@ def long_sentences(body: str) -> dict[int, str]:
     return found
 
 
+#: Share of shingles two texts must have in common to be the same story (a near-duplicate):
+#: the importer's test and the related articles' duplicate mark.
+NEAR_JACCARD = 0.5
+
+
 def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
     """Jaccard similarity of two texts' phrases estimated from their sketches (bottom-k
     MinHash): the share of the ``SKETCH_SIZE`` smallest values of both that both hold."""

@@ -18,13 +18,12 @@ from dataclasses import dataclass, replace
 
 from cms.pipeline.analyse.terms import cosine
 from cms.pipeline.analyse.types import Candidate
-from cms.pipeline.fingerprint import resemblance, shingles, sketch
+from cms.pipeline.fingerprint import NEAR_JACCARD, resemblance, shingles, sketch
 
 #: Wording at least this similar (cosine of TF-IDF vectors) makes a candidate a possible
-#: near-duplicate; it is one when its sketch also shares at least ``DUPLICATE_PHRASES`` of
-#: the phrases (the importer's Jaccard threshold, ``importing.near.NEAR_JACCARD``).
+#: near-duplicate; it is one when its sketch also shares at least ``NEAR_JACCARD`` of the
+#: phrases, as the importer requires.
 DUPLICATE_SIMILARITY = 0.85
-DUPLICATE_PHRASES = 0.5
 #: The query is widened by the mean vector of its closest few candidates (pseudo-relevance
 #: feedback, as Rocchio's): what the nearest articles share says more than any one of them.
 #: Only among enough candidates: in a small collection the "closest few" would be everyone.
@@ -95,7 +94,7 @@ def _confirm_duplicates(query: Query, ranked: list[Ranked]) -> list[Ranked]:
     for r in ranked:
         if r.similarity >= DUPLICATE_SIMILARITY:
             shared = resemblance(phrases, r.candidate.sketch)
-            r = replace(r, duplicate=shared >= DUPLICATE_PHRASES, shared_phrases=shared)
+            r = replace(r, duplicate=shared >= NEAR_JACCARD, shared_phrases=shared)
         confirmed.append(r)
     return confirmed
 

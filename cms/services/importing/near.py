@@ -19,13 +19,11 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, TextSketch
-from cms.pipeline.fingerprint import jaccard, shingles, url_key
+from cms.pipeline.fingerprint import NEAR_JACCARD, jaccard, shingles, url_key
 from cms.pipeline.types import ExtractedArticle
 from cms.services.importing.duplicates import KNOWN_COLUMNS, Known
 from cms.services.importing.holders import Holders
 
-#: Shared shingle share above which two texts are the same story.
-NEAR_JACCARD = 0.5
 #: Edit-distance similarity (rapidfuzz, 0-100) that also confirms: short texts with a few
 #: words changed share few five-word phrases.
 NEAR_RATIO = 90
