@@ -6,6 +6,7 @@ bp = Blueprint("public", __name__)
 
 from cms.public import (  # noqa: E402, F401  (routes register on import)
     caching,
+    card_html,
     entities,
     errors,
     feeds,
