@@ -127,21 +127,44 @@ def auth(client: FlaskClient) -> Auth:
 
 @pytest.fixture
 def count_queries(app: Flask) -> Callable[[], AbstractContextManager[list[str]]]:
-    """``with count_queries() as statements:``, every SQL statement the app runs inside it."""
+    """``with count_queries() as statements:``, every SQL statement the app runs inside it:
+    through SQLAlchemy, and straight on the driver's connection (``cms.sqlite.driver``) of a
+    connection checked out inside the block (SQLite's trace callback)."""
 
     @contextmanager
     def counting() -> Iterator[list[str]]:
         with app.app_context():
             engine = db.engine
         statements: list[str] = []
+        in_sqlalchemy: list[bool] = [False]
+        traced: list[Any] = []
 
         def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
             statements.append(statement)
+            in_sqlalchemy[0] = True
+
+        def done(*_args: Any) -> None:
+            in_sqlalchemy[0] = False
+
+        def record_driver(statement: str) -> None:
+            # SQLAlchemy's own statements are counted by ``record``; trigger steps ("--").
+            if not in_sqlalchemy[0] and not statement.startswith("--"):
+                statements.append(statement)
+
+        def trace(dbapi_connection: Any, *_args: Any) -> None:
+            dbapi_connection.set_trace_callback(record_driver)
+            traced.append(dbapi_connection)
 
         event.listen(engine, "before_cursor_execute", record)
+        event.listen(engine, "after_cursor_execute", done)
+        event.listen(engine, "checkout", trace)
         try:
             yield statements
         finally:
             event.remove(engine, "before_cursor_execute", record)
+            event.remove(engine, "after_cursor_execute", done)
+            event.remove(engine, "checkout", trace)
+            for connection in traced:
+                connection.set_trace_callback(None)
 
     return counting
