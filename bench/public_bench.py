@@ -43,7 +43,7 @@ def build(database: Path, count: int) -> None:
     from cms.extensions import db
     from cms.models import Article, ArticleStatus, Outlet, Tag, article_tags
     from cms.models.base import name_key
-    from cms.services import search
+    from cms.services import search, stored_html
     from cms.services.transaction import write
     from cms.slugs import slugify
 
@@ -112,6 +112,7 @@ def build(database: Path, count: int) -> None:
         db.session.commit()
         with write():
             search.reindex()
+            stored_html.render_bodies()  # as the importer stores them
         db.engine.dispose()
     add_entities(database, count)
 

@@ -54,3 +54,45 @@ def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
         flask_migrate.upgrade()
         assert "articles" in sa.inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_the_body_html_migration_backfills_every_article_with_the_renderer(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, tmp_path / "empty.sqlite3")
+    bodies = ["Plain *text*.", "<script>alert(1)</script> & [x](javascript:y)", ""]
+    with app.app_context():
+        flask_migrate.upgrade(revision="f3c9a1b27d64")
+        with db.engine.begin() as connection:
+            for n, body in enumerate(bodies):
+                connection.execute(
+                    sa.text(
+                        "INSERT INTO articles (slug, title, authors, url, language, kind, status,"
+                        " body, raw, content_hash, summary, summary_by_editor, word_count,"
+                        " text_kind, origin, alternative_titles, captions, editor_notes,"
+                        " version, date_basis) VALUES (:slug, 'T', '', '', 'en', 'news',"
+                        " 'published', :body, '', '', '', 0, 0, 'full text', 'original', '',"
+                        " '', '', 1, 'source')"
+                    ),
+                    {"slug": f"a{n}", "body": body},
+                )
+        flask_migrate.upgrade(revision="b7d2e4a91c05")
+        with db.engine.connect() as connection:
+            stored = connection.execute(sa.text("SELECT body_html FROM articles ORDER BY id"))
+            assert [html for (html,) in stored] == [
+                "<p>Plain <em>text</em>.</p>\n",
+                "<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](javascript:y)</p>\n",
+                "",
+            ]
+        triggers = _article_triggers()
+        flask_migrate.downgrade(revision="f3c9a1b27d64")
+        columns = {c["name"] for c in sa.inspect(db.engine).get_columns("articles")}
+        assert "body_html" not in columns
+        assert _article_triggers() == triggers and triggers  # not a copy of the table
+        db.engine.dispose()
+
+
+def _article_triggers() -> list[str]:
+    with db.engine.connect() as connection:
+        query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
+        return sorted(connection.execute(sa.text(query)).scalars())

@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from cms.cli import analysis, backup, importing, search, seeding, users
+from cms.cli import analysis, articles, backup, importing, search, seeding, users
 
 
 def register(app: Flask) -> None:
@@ -10,6 +10,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(importing.import_command)
     app.cli.add_command(users.users_group)
     app.cli.add_command(search.search_group)
+    app.cli.add_command(articles.articles_group)
     app.cli.add_command(analysis.analyse_command)
     app.cli.add_command(analysis.suggest_command)
     app.cli.add_command(backup.backup_command)

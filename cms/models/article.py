@@ -99,6 +99,10 @@ class Article(Timestamped, Base):
     )
     #: Clean Markdown shown to readers.
     body: Mapped[str] = mapped_column(Text, default="")
+    #: ``body`` as readers see it (``cms.rendering.markdown_to_html``: rendered, sanitised),
+    #: written with ``body`` by the services that save it, so the public page does not render
+    #: it per request; NULL until rendered, and then the page renders ``body`` itself.
+    body_html: Mapped[str | None] = mapped_column(Text)
     #: The text exactly as imported, for provenance; never shown publicly.
     raw: Mapped[str] = mapped_column(Text, default="")
     #: Fingerprint of the normalised body: the same text imported twice is one article.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from markupsafe import Markup
@@ -14,7 +16,12 @@ from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
 from cms.queries import taxonomy, timeline
 from cms.queries.cards import published_cards
-from cms.queries.reading import article_to_read, mentioned_entities, published_links
+from cms.queries.reading import (
+    ArticleToRead,
+    article_to_read,
+    mentioned_entities,
+    published_links,
+)
 from cms.queries.versioned import kept
 from cms.rendering import date_note, format_partial_date, markdown_to_html, provenance_labels
 
@@ -24,9 +31,13 @@ def _partial_date_filter(date: PartialDate | None) -> str:
     return format_partial_date(date)
 
 
-@bp.app_template_filter("markdown")
-def _markdown_filter(text: str) -> Markup:
-    return markdown_to_html(text)
+@bp.app_template_global("article_body")
+def article_body(article: ArticleToRead | Any) -> Markup:
+    """The body as readers see it: as stored when it was saved (``Article.body_html``) for a
+    published article read for its page; otherwise rendered now (an editor's preview shows
+    the text it is given, saved or pending)."""
+    stored = article.body_html if isinstance(article, ArticleToRead) else None
+    return Markup(stored) if stored is not None else markdown_to_html(article.body)
 
 
 bp.add_app_template_global(date_note, "date_note")

@@ -58,6 +58,8 @@ class ArticleToRead:
     text_kind: TextKind
     summary: str
     body: str
+    #: ``body`` rendered and sanitised when it was saved; None if it has not been.
+    body_html: str | None
     #: By name, as ``Article.tags``.
     tags: tuple[TagRef, ...]
     #: The entities it mentions, each once, by name.
@@ -94,7 +96,7 @@ def article_to_read(slug: str) -> ArticleToRead | None:
     if row is None:
         return None
     id_, slug_, title, outlet_id, authors, day, precision, basis, *rest, tags, entities = row
-    kind, origin, text_kind, url_, summary, body = rest
+    kind, origin, text_kind, url_, summary, body, body_html = rest
     named = sorted(json.loads(entities), key=lambda e: e[0])  # by name_key, as the lists
     return ArticleToRead(
         id=id_,
@@ -111,6 +113,7 @@ def article_to_read(slug: str) -> ArticleToRead | None:
         text_kind=TextKind(text_kind),
         summary=summary,
         body=body,
+        body_html=body_html,
         tags=tuple(sorted((TagRef(n, s) for n, s in json.loads(tags)), key=attrgetter("name"))),
         entities=tuple(EntityRef(n, s, EntityKind(k)) for _key, n, s, k in named),
     )
@@ -161,6 +164,7 @@ _PUBLISHED = ArticleStatus.PUBLISHED.value
 _ARTICLE = """
 SELECT a.id, a.slug, a.title, a.outlet_id, a.authors, a.published_on, a.date_precision,
        a.date_basis, a.kind, a.origin, a.text_kind, a.url, a.summary, a.body,
+       a.body_html,
        (SELECT json_group_array(json_array(t.name, t.slug))
           FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id
          WHERE at.article_id = a.id),

@@ -14,7 +14,15 @@ from cms.models import Article, ArticleStatus, Link, User
 from cms.pipeline.fingerprint import content_hash
 from cms.pipeline.front_matter import is_web_address
 from cms.pipeline.types import PartialDate
-from cms.services import audit, fingerprints, publishing, redirects, revisions, taxonomy
+from cms.services import (
+    audit,
+    fingerprints,
+    publishing,
+    redirects,
+    revisions,
+    stored_html,
+    taxonomy,
+)
 from cms.services import importing_warnings as import_warnings
 from cms.services.errors import Conflict
 from cms.services.slugs import free_slug
@@ -65,6 +73,7 @@ def prepare_for_save(article: Article, actor: User | None, expected_version: int
     if not article.content_hash:  # made by hand, not imported
         article.content_hash = content_hash(article.body)
     article.word_count = word_count(article.body)
+    article.body_html = stored_html.body_html_of(article.body)
     db.session.add(article)
     db.session.flush()
 

@@ -24,10 +24,10 @@ from cms.services.errors import ServiceError
 from cms.services.export_format import (
     FORMAT,
     MANIFEST,
-    SECRET_COLUMNS,
     TABLES,
     VERSION,
     json_line,
+    left_out,
     schema_revision,
     table_file,
     write_json,
@@ -84,7 +84,7 @@ def _export_tables(folder: Path) -> dict[str, int]:
     folder.mkdir()
     counts = {}
     for table in db.metadata.sorted_tables:
-        hidden = SECRET_COLUMNS.get(table.name, frozenset())
+        hidden = left_out(table.name)
         columns = [column for column in table.columns if column.name not in hidden]
         query = select(*columns).order_by(*table.primary_key.columns)
         rows = db.session.execute(query.execution_options(yield_per=1000))

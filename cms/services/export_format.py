@@ -30,6 +30,16 @@ MANIFEST = "manifest.json"
 TABLES = "tables"
 #: Columns never exported: secrets. A restore gives them new values (see ``export_restore``).
 SECRET_COLUMNS = {"users": frozenset({"password_hash", "session_token"})}
+#: Columns made from others, left out of the export and made again by a restore: the
+#: rendered body comes from ``body`` by this version's rules, never from a file.
+DERIVED_COLUMNS = {"articles": frozenset({"body_html"})}
+
+
+def left_out(table_name: str) -> frozenset[str]:
+    """The table's columns an export does not hold (secret or derived)."""
+    return SECRET_COLUMNS.get(table_name, frozenset()) | DERIVED_COLUMNS.get(
+        table_name, frozenset()
+    )
 
 
 class ExportFormatError(ServiceError):
