@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from cms.models.base import Base, Versioned, name_key
@@ -12,8 +12,10 @@ from cms.models.base import Base, Versioned, name_key
 if TYPE_CHECKING:
     from cms.models.article import Article
 
-#: Name of the index public tag lists probe by name (``cms/queries/cards.py``).
+#: A tag's article ids from the index alone (counts), and one article checked for a tag.
 TAG_ARTICLE_INDEX = "ix_article_tags_tag_article"
+#: Name of the index a tag's list walks, newest first (``cms/queries/cards.py``).
+TAG_DATE_INDEX = "ix_article_tags_tag_date"
 
 article_tags = Table(
     "article_tags",
@@ -23,6 +25,11 @@ article_tags = Table(
     # A tag's articles, from the index alone; and one tag's stretch of it to check each
     # article of a list against (the primary key, by article first, is spread over all).
     Index(TAG_ARTICLE_INDEX, "tag_id", "article_id"),
+    #: The article's ``published_on``, copied by triggers (migration a7d3e5c91f20) whenever a
+    #: tag is given or the article's date changes: never written by the application.
+    Column("published_on", Date, nullable=True),
+    # A tag's articles in list order (newest first, undated last: scanned backwards).
+    Index(TAG_DATE_INDEX, "tag_id", "published_on", "article_id"),
 )
 
 

@@ -3,7 +3,8 @@
 A list page shows 20 cards. Loading them as ``Article`` objects (every column, the body
 included, plus an outlet and tags per object through relationship loaders) cost more than
 the rest of the page. Here one query gives the page's rows, only the columns a card shows;
-one more gives their tags; outlets come from a small map kept per data version.
+one more gives their tags; outlets come from a small map kept per data version. Both run
+as plain SQL on the driver's connection (``card_statements``).
 
 A card has the attributes of ``Article`` that lists, the feed and the API read (``slug``,
 ``outlet.name``, ``published_date``, ``tags``...), so templates and shapes take either.
@@ -12,11 +13,12 @@ A card has the attributes of ``Article`` that lists, the feed and the API read (
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from sqlalchemy import ColumnElement, Select, bindparam, select, text
+from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import (
@@ -24,28 +26,25 @@ from cms.models import (
     ArticleKind,
     ArticleStatus,
     DateBasis,
-    Entity,
-    Mention,
     Origin,
     Outlet,
     OutletKind,
-    Tag,
     TextKind,
-    article_tags,
 )
-from cms.models.taxonomy import TAG_ARTICLE_INDEX
 from cms.pipeline.types import DatePrecision, PartialDate
 from cms.queries.articles import date_range, filtered
+from cms.queries.card_statements import CARDS_BY_ID, TAGS_OF, Shape, page_statement
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, count_of
 from cms.queries.versioned import kept
+from cms.sqlite import driver
 
-#: How many articles a walk down the list may check, per article of the tag or entity it
-#: is looking for, before sorting those articles is the cheaper way to a page. A walk checks
-#: about (the page's end) x (articles listed without the tag / with it) index entries, each
-#: a probe; a sort looks up every article of the tag in the table, several times dearer.
-#: Measured at 100,000 articles: an entity in 2 % of them, page 1 by walking 0.7-1.2 ms,
-#: by sorting 5-7 ms; a tag in 1 %, page 1 either way 4-6 ms, page 6 walking 60 ms.
+#: How many articles a walk down the list may check, per article of the entity it is looking
+#: for, before sorting those articles is the cheaper way to a page. A walk checks about (the
+#: page's end) x (articles listed without the entity / with it) index entries, each a probe;
+#: a sort looks up every article of the entity in the table, several times dearer. Measured
+#: at 100,000 articles: an entity in 2 % of them, page 1 by walking 0.7-1.2 ms, by sorting
+#: 5-7 ms. A tag's list needs neither: its index is in list order (``card_statements``).
 WALK_CHECKS_PER_MEMBER = 5
 PUBLISHED_STATUS = ArticleStatus.PUBLISHED
 
@@ -100,23 +99,6 @@ def partial_date(day: dt.date | None, precision: DatePrecision | None) -> Partia
     return PartialDate(day, precision)
 
 
-_CARD_COLUMNS = (
-    "id",
-    "slug",
-    "title",
-    "outlet_id",
-    "published_on",
-    "date_precision",
-    "date_basis",
-    "kind",
-    "origin",
-    "text_kind",
-    "summary",
-    "published_at",
-    "updated_at",
-)
-
-
 def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size: int = 20) -> Page:
     """One page of cards of the published articles matching ``filters``, newest first.
 
@@ -127,125 +109,51 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
     if page.number > page.pages:
         return page
     start, end = date_range(filters)
-    shape = _Shape(
+    shape = Shape(
         outlet=filters.outlet is not None,
         outlet_kind=filters.outlet_kind is not None,
         tag=filters.tag is not None,
         entity=filters.entity is not None,
         start=start is not None,
         end=end is not None,
-        by_members=bool(filters.tag or filters.entity)
+        by_members=bool(filters.entity and not filters.tag)
         and _sorting_is_cheaper(filters, total, page),
     )
     values = {
+        "status": PUBLISHED_STATUS.value,
         "outlet": filters.outlet,
-        "outlet_kind": filters.outlet_kind,
+        "outlet_kind": filters.outlet_kind.value if filters.outlet_kind else None,
         "tag": filters.tag,
         "entity": filters.entity,
-        "start": start,
-        "end": end,
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
         "limit": size,
         "offset": (page.number - 1) * size,
     }
-    rows = db.session.execute(_page_query(shape), values).all()
+    rows = _driver().execute(page_statement(shape), values).fetchall()
     return Page(cards_of(rows), page.number, size, total)
 
 
 def total_of(filters: ArticleFilters) -> int:
     """How many published articles match ``filters``, kept until the data changes."""
-    counted = filtered(select(Article.id), filters, by_members=True)
-    return kept(("total", filters), lambda: count_of(counted))
+    return kept(("total", filters), lambda: count_of(filtered(select(Article.id), filters, True)))
 
 
 def _sorting_is_cheaper(filters: ArticleFilters, total: int, page: Page) -> bool:
-    """Whether to find ``page`` of a tag's or entity's articles by sorting them all rather
-    than by walking the list the other filters leave, in order (``WALK_CHECKS_PER_MEMBER``).
+    """Whether to find ``page`` of an entity's articles by sorting them all rather than by
+    walking the list the other filters leave, in order (``WALK_CHECKS_PER_MEMBER``).
 
-    ``total`` of the walked list's articles match; a sort reads every article of the tag or
-    entity, whatever the other filters. All three counts are kept until the data changes.
+    ``total`` of the walked list's articles match; a sort reads every article of the entity,
+    whatever the other filters. All three counts are kept until the data changes.
     """
-    walked = total_of(filters.without("tag", "entity"))
-    members = total_of(ArticleFilters(tag=filters.tag, entity=filters.entity))
+    walked = total_of(filters.without("entity"))
+    members = total_of(ArticleFilters(entity=filters.entity))
     return page.number * page.size * walked / max(total, 1) > WALK_CHECKS_PER_MEMBER * members
 
 
-@dataclass(frozen=True)
-class _Shape:
-    """Which filters a list page has (not their values), and how it finds a tag's or
-    entity's articles (``by_members``: see ``WALK_CHECKS_PER_MEMBER``)."""
-
-    outlet: bool
-    outlet_kind: bool
-    tag: bool
-    entity: bool
-    start: bool
-    end: bool
-    by_members: bool
-
-
-@cache
-def _page_query(shape: _Shape) -> Select:
-    """One page of card rows for lists of ``shape``, the values as bound parameters.
-
-    Built once per shape (building a statement cost more than running it); what it selects
-    is what ``articles.filtered`` selects, ``tests/web/test_cards.py`` compares them.
-    """
-    a, o, t, e = Article.__table__.c, Outlet.__table__.c, Tag.__table__.c, Entity.__table__.c
-    at, m = article_tags.c, Mention.__table__.c
-    query = select(*(a[name] for name in _CARD_COLUMNS)).where(a.status == PUBLISHED_STATUS)
-    if shape.outlet:
-        query = query.where(
-            a.outlet_id == select(o.id).where(o.slug == bindparam("outlet")).scalar_subquery()
-        )
-    if shape.outlet_kind:
-        query = query.where(a.outlet_id.in_(select(o.id).where(o.kind == bindparam("outlet_kind"))))
-    if shape.tag and not shape.by_members:
-        query = query.where(_TAGGED_BY_INDEX)
-    elif shape.tag:
-        tag_id = select(t.id).where(t.slug == bindparam("tag")).scalar_subquery()
-        query = query.where(a.id.in_(select(at.article_id).where(at.tag_id == tag_id)))
-    if shape.entity:
-        entity_id = select(e.id).where(e.slug == bindparam("entity")).scalar_subquery()
-        mentioning = select(m.article_id).where(m.entity_id == entity_id)
-        query = query.where(_member(a.id, mentioning, m.article_id, shape.by_members))
-    if shape.start:
-        query = query.where(a.published_on >= bindparam("start"))
-    if shape.end:
-        query = query.where(a.published_on <= bindparam("end"))
-    return (
-        query.order_by(a.published_on.desc().nulls_last(), a.id.desc())
-        .limit(bindparam("limit"))
-        .offset(bindparam("offset"))
-    )
-
-
-#: Checking each article of a walk for the tag, in the tag's own stretch of the index
-#: ``TAG_ARTICLE_INDEX`` (a few cached pages). Left to itself SQLite probes the primary key
-#: (article_id, tag_id) instead, spread over the whole table: 7-16 ms for a page of a tag on
-#: 1 % of 100,000 articles instead of 1.5-3. SQLAlchemy has no SQLite index hints: SQL text.
-_TAGGED_BY_INDEX = text(
-    f"EXISTS (SELECT 1 FROM article_tags INDEXED BY {TAG_ARTICLE_INDEX}"
-    " WHERE article_tags.tag_id = (SELECT tags.id FROM tags WHERE tags.slug = :tag)"
-    " AND article_tags.article_id = articles.id)"
-)
-
-
-def _member(
-    article_id: ColumnElement, members: Select, member_id: ColumnElement, by_members: bool
-) -> ColumnElement:
-    """The article is one of ``members``: read from them (``IN``) or checked (``EXISTS``)."""
-    if by_members:
-        return article_id.in_(members)
-    return members.where(member_id == article_id).exists()
-
-
-def _by_id_query() -> Select:
-    a = Article.__table__.c
-    columns = (a[name] for name in _CARD_COLUMNS)
-    return select(*columns).where(a.id.in_(bindparam("ids", expanding=True)))
-
-
-_BY_ID = _by_id_query()
+def _driver() -> sqlite3.Connection:
+    """The session's connection, as the driver's: rows as plain tuples (``card_statements``)."""
+    return driver(db.session.connection())
 
 
 def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
@@ -253,12 +161,16 @@ def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
     are published)."""
     if not article_ids:
         return {}
-    rows = db.session.execute(_BY_ID, {"ids": list(article_ids)}).all()
+    rows = _driver().execute(CARDS_BY_ID, {"ids": json.dumps(list(article_ids))}).fetchall()
     return {card.id: card for card in cards_of(rows)}
 
 
-def cards_of(rows: Sequence) -> list[ArticleCard]:
-    """Cards for rows of ``_CARD_COLUMNS``, in their order: their tags in one query."""
+def cards_of(rows: Sequence[tuple]) -> list[ArticleCard]:
+    """Cards for driver rows of ``CARD_COLUMNS``, in their order: their tags in one query.
+
+    The driver gives text where SQLAlchemy's column types gave dates, datetimes and enums:
+    converted here as those types convert them.
+    """
     outlets = outlet_refs()
     tags = tags_of([row[0] for row in rows])
     return [
@@ -267,19 +179,35 @@ def cards_of(rows: Sequence) -> list[ArticleCard]:
             slug=row[1],
             title=row[2],
             outlet=outlets.get(row[3]),
-            published_on=row[4],
-            date_precision=row[5],
-            date_basis=row[6],
-            kind=row[7],
-            origin=row[8],
-            text_kind=row[9],
+            published_on=_date(row[4]),
+            date_precision=_PRECISIONS.get(row[5]),
+            date_basis=_BASES[row[6]],
+            kind=_KINDS[row[7]],
+            origin=_ORIGINS[row[8]],
+            text_kind=_TEXT_KINDS[row[9]],
             summary=row[10],
-            published_at=row[11],
-            updated_at=row[12],
+            published_at=_datetime(row[11]),
+            updated_at=_datetime(row[12]),
             tags=tuple(tags.get(row[0], ())),
         )
         for row in rows
     ]
+
+
+_PRECISIONS = {member.value: member for member in DatePrecision}
+_BASES = {member.value: member for member in DateBasis}
+_KINDS = {member.value: member for member in ArticleKind}
+_ORIGINS = {member.value: member for member in Origin}
+_TEXT_KINDS = {member.value: member for member in TextKind}
+
+
+def _date(stored: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(stored) if stored else None
+
+
+def _datetime(stored: str | None) -> dt.datetime | None:
+    """A stored ``DateTime`` as SQLAlchemy's SQLite type reads it: naive, as written (UTC)."""
+    return dt.datetime.fromisoformat(stored) if stored else None
 
 
 def outlet_refs() -> dict[int, OutletRef]:
@@ -293,24 +221,12 @@ def _outlet_refs() -> dict[int, OutletRef]:
     return {row[0]: OutletRef(*row[1:]) for row in db.session.execute(query)}
 
 
-def _tags_of_query() -> Select:
-    t, at = Tag.__table__.c, article_tags.c
-    return (
-        select(at.article_id, t.name, t.slug)
-        .join_from(article_tags, Tag.__table__, t.id == at.tag_id)
-        .where(at.article_id.in_(bindparam("ids", expanding=True)))
-        .order_by(t.name)
-    )
-
-
-_TAGS_OF = _tags_of_query()
-
-
 def tags_of(article_ids: list[int]) -> dict[int, list[TagRef]]:
     """The tags of each of ``article_ids`` (those that have any), by name: one query."""
     if not article_ids:
         return {}
     tags: dict[int, list[TagRef]] = {}
-    for article_id, name, slug in db.session.execute(_TAGS_OF, {"ids": article_ids}):
+    rows = _driver().execute(TAGS_OF, {"ids": json.dumps(article_ids)})
+    for article_id, name, slug in rows:
         tags.setdefault(article_id, []).append(TagRef(name, slug))
     return tags

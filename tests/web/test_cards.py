@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from flask import Flask, url_for
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from cms.extensions import db
 from cms.models import Article, ArticleStatus, OutletKind
+from cms.pipeline.types import PartialDate
 from cms.public.paths import slug_path, slug_paths, with_args
 from cms.queries import cards
 from cms.queries.articles import filtered, newest_first_order
 from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
+from cms.services import articles, taxonomy
 from tests.factories import make_article, make_mention
 
 SLUGS = ["plain-slug", "with space", "ünïcode", "a/b", "100%", "q?x#y", "dot.tilde~", "semi;colon"]
@@ -107,3 +111,41 @@ def test_every_filter_lists_what_filtered_selects(app: Flask) -> None:
             ).all()
             assert expected, args
             assert [c.id for c in published_cards(filters, 1, 100).items] == expected, args
+
+
+def _tag_dates(app: Flask) -> set[tuple[str, str | None, str | None]]:
+    """(title, date copied into article_tags, the article's own date) per tag given."""
+    with app.app_context():
+        rows = db.session.execute(
+            text(
+                "SELECT articles.title, article_tags.published_on, articles.published_on"
+                " FROM article_tags JOIN articles ON articles.id = article_tags.article_id"
+            )
+        )
+        return {(title, copied, own) for title, copied, own in rows}
+
+
+def test_a_tags_copy_of_the_date_follows_the_article(app: Flask) -> None:
+    """``article_tags.published_on`` (the tag list's order) is the article's date: when a
+    tag is given, when the date changes or goes, whoever writes (here a plain connection)."""
+    with app.app_context():
+        moved = make_article("Moved", tags=["Topic"], date="2021-03-04")
+        make_article("Undated", tags=["Topic", "Other"], date=None)
+        db.session.commit()
+        articles.set_published_date(moved, PartialDate.parse("2019-07"))
+        moved.tags = taxonomy.tags_named(["Topic", "Later"])
+        db.session.commit()
+    moved_dates, undated = ("Moved", "2019-07-01", "2019-07-01"), ("Undated", None, None)
+    assert _tag_dates(app) == {moved_dates, undated}
+    with sqlite3.connect(app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")) as other:
+        other.execute(
+            "UPDATE articles SET published_on = '2000-01-01', date_precision = 'day'"
+            " WHERE title = 'Undated'"
+        )
+        other.execute(
+            "UPDATE articles SET published_on = NULL, date_precision = NULL WHERE title = 'Moved'"
+        )
+    assert _tag_dates(app) == {("Moved", None, None), ("Undated", "2000-01-01", "2000-01-01")}
+    with app.test_request_context("/"):
+        tagged = published_cards(ArticleFilters(tag="topic")).items
+    assert [card.title for card in tagged] == ["Undated", "Moved"]  # undated last
