@@ -117,6 +117,28 @@ def test_a_filtered_search_counts_and_ranks_only_the_matches_within_the_filter(
     assert results.total == 2 and [v.count for v in results.facets["outlet"]] == [2]
 
 
+@pytest.mark.parametrize("drafts", [2, searching.FEW_UNPUBLISHED + 1])  # after the walk; in SQL
+def test_the_newest_matches_and_the_count_leave_out_every_unpublished_article(
+    app: Flask, drafts: int
+) -> None:
+    app.config["SEARCH_CANDIDATES"] = 2
+    with app.app_context():
+        for n in range(3):
+            make_article(f"Ferry {n}")
+        make_article("Ferry in review", status=ArticleStatus.IN_REVIEW)
+        for n in range(drafts - 1):
+            make_article(f"Ferry draft {n}", status=ArticleStatus.DRAFT)  # the newest matches
+        results = search.search("ferry")
+        assert {hit.article.title for hit in results.hits} == {"Ferry 1", "Ferry 2"}
+        assert (results.total, results.total_exact) == (3, True)
+        app.config["SEARCH_COUNT_LIMIT"] = 2
+        results = search.search("ferry")
+        assert (results.total, results.total_exact) == (3, False)
+        app.config["SEARCH_COUNT_LIMIT"] = 3
+        assert search.search("ferry").total_exact
+        assert search.search("harbour").total == 0
+
+
 def test_facets_count_every_facet_and_follow_the_next_write(app_context: None) -> None:
     dated = make_article("Grain exports", outlet="AP", tags=["trade", "grain"])
     make_article("Grain prices", outlet="Daily", tags=["trade"])

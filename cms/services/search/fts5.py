@@ -67,7 +67,7 @@ def matching_ids_sql(query: ParsedQuery) -> tuple[str, dict[str, str]]:
 
 
 def newest_scored(
-    connection: Connection, query: ParsedQuery, limit: int, excluding: str
+    connection: Connection, query: ParsedQuery, limit: int, excluding: str | None = None
 ) -> list[tuple[int, float]]:
     """(id, bm25 score) of the ``limit`` newest matches (highest ids), leaving out those
     ``excluding`` (SQL selecting ids) selects, newest first.
@@ -76,10 +76,10 @@ def newest_scored(
     returned only, in the same walk (a second walk to score them cost a fifth more).
     """
     weights = ", ".join(str(w) for w in WEIGHTS)
+    leaving_out = f"AND rowid NOT IN ({excluding}) " if excluding else ""
     rows = driver(connection).execute(
         f"SELECT rowid, bm25(search_index, {weights}) FROM search_index "
-        f"WHERE search_index MATCH ? AND rowid NOT IN ({excluding}) "
-        "ORDER BY rowid DESC LIMIT ?",
+        f"WHERE search_index MATCH ? {leaving_out}ORDER BY rowid DESC LIMIT ?",
         (query.fts5(), limit),
     )
     return rows.fetchall()
@@ -105,13 +105,27 @@ def newest_matches_among(
     return list(connection.execute(statement).scalars())
 
 
-def count_matches(connection: Connection, query: ParsedQuery, limit: int, excluding: str) -> int:
-    """How many articles match, leaving out those ``excluding`` selects; counting stops at
-    ``limit``."""
+def count_matches(
+    connection: Connection, query: ParsedQuery, limit: int, excluding: str | None = None
+) -> int:
+    """How many articles match, leaving out those ``excluding`` (SQL selecting ids) selects;
+    counting stops at ``limit``. Checking each match against ``excluding`` doubled the cost
+    of counting a common word's first 10,000 matches."""
+    leaving_out = f"AND rowid NOT IN ({excluding}) " if excluding else ""
     return connection.exec_driver_sql(
         "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? "
-        f"AND rowid NOT IN ({excluding}) LIMIT ?)",
+        f"{leaving_out}LIMIT ?)",
         (query.fts5(), limit),
+    ).scalar_one()
+
+
+def count_among(connection: Connection, query: ParsedQuery, ids: Iterable[int]) -> int:
+    """How many of ``ids`` match: FTS5 looks each up in the index (about 15 µs an id at
+    100,000 articles), so keep ``ids`` few."""
+    return connection.exec_driver_sql(
+        "SELECT count(*) FROM search_index WHERE search_index MATCH ? "
+        "AND rowid IN (SELECT value FROM json_each(?))",
+        (query.fts5(), json.dumps(list(ids))),
     ).scalar_one()
 
 
