@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from cms.services.search.text import parse_query, plain, snippet, stem, stems
+import pytest
+from markupsafe import escape
+
+from cms.services.search.text import highlight, parse_query, plain, snippet, stem, stems
 
 
 @pytest.mark.parametrize(
@@ -80,6 +83,24 @@ def test_a_snippet_is_where_most_forms_of_the_word_are(found: str, query: str) -
 def test_a_snippet_finds_a_form_sharing_no_prefix_with_the_stem() -> None:
     text = " ".join(["filler"] * 200 + ["dying"] + ["filler"] * 200)
     assert "<mark>dying</mark>" in str(snippet(text, frozenset({stem("die")}), width=10))
+
+
+def test_every_wanted_word_is_found_though_another_word_was_found_by_its_prefix() -> None:
+    # "any" stems to "ani": no prefix of "any" at three letters; "brokerage" is found at once.
+    text = " ".join(["brokerage"] + ["filler"] * 100 + ["any", "firm", "and", "any"] + ["x"] * 99)
+    wanted = parse_query("any brokerage").all_stems
+    html = str(snippet(text, wanted, width=10))
+    assert "<mark>any</mark> firm and <mark>any</mark>" in html
+    assert str(highlight("Why any broker?", wanted)) == "Why <mark>any</mark> broker?"
+    assert str(highlight("Lying low", parse_query("lie").all_stems)) == "<mark>Lying</mark> low"
+
+
+@pytest.mark.parametrize("query", ["amp", "34", "lt", "39"])
+def test_the_letters_of_an_escaped_character_are_never_marked(query: str) -> None:
+    text = 'R&D said "34 <lt> amp" it\'s 39'
+    html = str(highlight(text, parse_query(query).all_stems))
+    assert html.count("<mark>") == 1 and str(escape(text)) == re.sub("</?mark>", "", html)
+    assert str(snippet(text, parse_query(query).all_stems)).count("<mark>") == 1
 
 
 @pytest.mark.parametrize(

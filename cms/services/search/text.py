@@ -9,17 +9,15 @@ with different stems.
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 _WORD = re.compile(r"\w+")
-_WORD_SPLIT = re.compile(r"(\w+)")
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -28,6 +26,9 @@ _PHRASE = re.compile(r'"([^"]*)"')
 #: stayed in the text.
 _MARKDOWN_PUNCTUATION = re.compile(r"\]\([^)]*\)|[#*_>`\[\]]")
 _MARKUP_TO_SPACES = str.maketrans(dict.fromkeys("#*_>`[]", " "))
+#: Snowball's English words whose stem is no prefix of them ("dying" -> "die"), by stem: the
+#: highlighter looks for their own beginnings too.
+_IRREGULAR = {"die": ("dying",), "lie": ("lying",), "tie": ("tying",), "sky": ("skies",)}
 
 #: A query keeps its first words only: a pasted page must not become a huge index lookup.
 MAX_QUERY_WORDS = 16
@@ -120,15 +121,19 @@ def plain(markdown: str) -> str:
 
 def highlight(text: str, wanted: frozenset[str]) -> Markup:
     """``text`` escaped, each word whose stem is wanted wrapped in ``<mark>``."""
-    pieces = _WORD_SPLIT.split(text)
-    # Words (odd places) hold no character HTML would read; only what lies between them may,
-    # and most texts have none of it (escaping each piece was a fifth of a search).
-    between = _escape_piece if _HTML_SPECIAL.search(text) else str
-    out = [
-        (f"<mark>{piece}</mark>" if stem(piece) in wanted else piece) if odd else between(piece)
-        for odd, piece in zip(itertools.cycle((False, True)), pieces, strict=False)
-    ]
-    return Markup("".join(out))
+    return Markup(_highlighted(text, wanted))
+
+
+def _highlighted(text: str, wanted: frozenset[str]) -> str:
+    """``highlight`` as a plain string: the text between wanted words escaped (a word holds
+    no character HTML would read), most texts having nothing to escape."""
+    escape = _escape_piece if _HTML_SPECIAL.search(text) else str
+    pieces, done = [], 0
+    for start, end in _wanted_words(text, wanted):
+        pieces += [escape(text[done:start]), "<mark>", text[start:end], "</mark>"]
+        done = end
+    pieces.append(escape(text[done:]))
+    return "".join(pieces)
 
 
 def _escape_piece(piece: str) -> str:
@@ -137,62 +142,65 @@ def _escape_piece(piece: str) -> str:
 
 
 def snippet(text: str, wanted: frozenset[str], width: int = 30) -> Markup:
-    """The ``width`` tokens of ``text`` with the most wanted words, highlighted, with ellipses.
+    """The ``width`` words of ``text`` with the most wanted words, highlighted, with ellipses.
 
-    ``text`` is running text (``plain``): tokens are what lies between spaces. Of equally good
-    windows the first wins. Only the window is split into words and highlighted; where the
-    wanted words are is found by ``_matching_tokens``.
+    ``text`` is running text as ``plain`` gives it: words between single spaces. Of equally good
+    windows the first wins. Where the wanted words are is found in the whole text; only the
+    text up to the window's end is split into words.
     """
-    tokens = text.split()
-    if not tokens:
+    if not text:
         return Markup("")
-    best = _best_window(_matching_tokens(" ".join(tokens), tokens, wanted), width)
-    end = min(len(tokens), best + width)
+    positions = sorted({text.count(" ", 0, start) for start, _ in _wanted_words(text, wanted)})
+    best = _best_window(positions, width)
+    pieces = text.split(" ", best + width)
     lead = "… " if best > 0 else ""
-    tail = " …" if end < len(tokens) else ""
-    return escape(lead) + highlight(" ".join(tokens[best:end]), wanted) + escape(tail)
+    tail = " …" if len(pieces) > best + width else ""
+    return Markup(lead + _highlighted(" ".join(pieces[best : best + width]), wanted) + tail)
 
 
-def _matching_tokens(joined: str, tokens: list[str], wanted: frozenset[str]) -> list[int]:
-    """The indexes of the tokens holding a word whose stem is wanted, in order.
+def _wanted_words(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+    """Where the words of ``text`` whose stem is wanted start and end, in order.
 
     A stem is (nearly) a prefix of its word's case-folded forms, so the text is searched for
     each stem's first letters with ``str.find`` and only the words found there are stemmed:
-    splitting every word of twenty texts with a regular expression and looking each up was a
-    sixth of a search. A stem that is no such prefix ("die" of "dying") finds its words by
-    the full pass instead, as does a text whose case folding changes its length.
+    stemming every word of twenty texts was a sixth of a search, and a regular expression
+    of the prefixes scanned ten times slower than ``find``. A text whose case folding changes
+    its length, or where no word found so has a wanted stem, is read the slow, exact way:
+    every word stemmed.
     """
-    folded = joined.casefold()
-    if len(folded) != len(joined):
-        return _matching_tokens_by_words(tokens, wanted)
-    starts = set()
-    for prefix in {_prefix(stem_) for stem_ in wanted}:
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return _wanted_words_by_stemming(text, wanted)
+    spans = []
+    for prefix in {_prefix(form) for stem_ in wanted for form in _forms(stem_)}:
         at = folded.find(prefix)
         while at >= 0:
-            if (at == 0 or not _is_word_character(folded[at - 1])) and stem(
-                _WORD.match(folded, at).group()  # type: ignore[union-attr]
-            ) in wanted:
-                starts.add(at)
+            if at == 0 or not _is_word_character(folded[at - 1]):
+                word = _WORD.match(folded, at)
+                if stem(word.group()) in wanted:  # type: ignore[union-attr]
+                    spans.append(word.span())  # type: ignore[union-attr]
             at = folded.find(prefix, at + len(prefix))
-    if not starts:
-        return _matching_tokens_by_words(tokens, wanted)
-    return sorted({joined.count(" ", 0, at) for at in starts})
+    return sorted(set(spans)) or _wanted_words_by_stemming(text, wanted)
+
+
+def _forms(stem_: str) -> tuple[str, ...]:
+    """The stem, and the words Snowball gives it though it is no prefix of them."""
+    return (stem_, *_IRREGULAR.get(stem_, ()))
 
 
 def _prefix(stem_: str) -> str:
     """What every form of a word with this stem begins with, nearly always: the stem less
-    its last two letters ("happi" of "happy", "possibl" of "possibility")."""
-    return stem_[: max(3, len(stem_) - 2)]
+    its last two letters ("happi" of "happy", "possibl" of "possibility", "ani" of "any")."""
+    return stem_[: max(2, len(stem_) - 2)]
 
 
 def _is_word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
-def _matching_tokens_by_words(tokens: list[str], wanted: frozenset[str]) -> list[int]:
-    """``_matching_tokens`` the slow, exact way: every word of every token stemmed."""
-    found = {token for token in set(tokens) if any(stem(word) in wanted for word in words(token))}
-    return [i for i, token in enumerate(tokens) if token in found]
+def _wanted_words_by_stemming(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+    """``_wanted_words`` the slow, exact way."""
+    return [word.span() for word in _WORD.finditer(text) if stem(word.group()) in wanted]
 
 
 def _best_window(positions: list[int], width: int) -> int:
