@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape
 
-from feedgen.feed import FeedGenerator
 from flask import Response, abort, request, url_for
 from flask.typing import ResponseReturnValue
 
-from cms.public import bp
+from cms.public import atom, bp
 from cms.public.helpers import request_filters
+from cms.public.paths import external_paths
 from cms.queries import sitemap
 from cms.queries.cards import ArticleCard, published_cards
 
@@ -23,20 +23,18 @@ def feed() -> ResponseReturnValue:
     """The newest published articles, optionally those of a tag, outlet or any list filter."""
     subjects = request_filters()
     page = published_cards(subjects.filters, 1, FEED_SIZE)
-    generator = FeedGenerator()
     labels = subjects.labels()
-    generator.id(url_for("public.feed", _external=True, **subjects.filters.to_args()))
-    generator.title(f"{' · '.join(labels)} · {SITE_TITLE}" if labels else SITE_TITLE)
-    generator.link(
-        href=url_for("public.articles", _external=True, **subjects.filters.to_args()),
-        rel="alternate",
+    args = subjects.filters.to_args()
+    article_url = external_paths("article")
+    document = atom.feed(
+        feed_id=url_for("public.feed", _external=True, **args),
+        title=f"{' · '.join(labels)} · {SITE_TITLE}" if labels else SITE_TITLE,
+        updated=_newest_change(page.items),
+        alternate=url_for("public.articles", _external=True, **args),
+        self_url=request.url,
+        entries=[_entry(article, article_url(article.slug)) for article in page.items],
     )
-    generator.link(href=request.url, rel="self")
-    generator.language("en")
-    generator.updated(_newest_change(page.items))
-    for article in reversed(page.items):  # feedgen puts each new entry first
-        _add_entry(generator, article)
-    return Response(generator.atom_str(pretty=False), mimetype="application/atom+xml")
+    return Response(document, mimetype="application/atom+xml")
 
 
 def _newest_change(articles: list[ArticleCard]) -> dt.datetime:
@@ -48,21 +46,17 @@ def _aware(stamp: dt.datetime) -> dt.datetime:
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
 
 
-def _add_entry(generator: FeedGenerator, article: ArticleCard) -> None:
-    entry = generator.add_entry()
-    url = url_for("public.article", slug=article.slug, _external=True)
-    entry.id(url)
-    entry.title(article.title)
-    entry.link(href=url, rel="alternate")
-    entry.updated(_aware(article.updated_at))
-    if article.published_on:
-        day = article.published_on
-        entry.published(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))
-    entry.author({"name": article.outlet.name if article.outlet else "Unknown outlet"})
-    if article.summary:
-        entry.summary(article.summary)
-    for tag in article.tags:
-        entry.category(term=tag.slug, label=tag.name)
+def _entry(article: ArticleCard, url: str) -> atom.Entry:
+    day = article.published_on
+    return atom.Entry(
+        url=url,
+        title=article.title,
+        updated=_aware(article.updated_at),
+        author=article.outlet.name if article.outlet else "Unknown outlet",
+        summary=article.summary,
+        published=dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) if day else None,
+        categories=tuple((tag.slug, tag.name) for tag in article.tags),
+    )
 
 
 @bp.get("/robots.txt")

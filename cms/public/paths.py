@@ -60,6 +60,12 @@ def slug_paths() -> SlugPaths:
     return paths
 
 
+def external_paths(name: str) -> Callable[[str], str]:
+    """``url_for(f"public.{name}", slug=slug, _external=True)`` as a function of the slug,
+    for one of the slug endpoints (the feed's 20 entries, say)."""
+    return _joiner(url_for(f"public.{name}", slug="x", _external=True)[:-1])
+
+
 @bp.app_template_global("slug_path")
 def slug_path(endpoint: str, slug: str) -> str:
     """``url_for(endpoint, slug=slug)`` for ``public.article``, ``.tag``, ``.outlet`` or
