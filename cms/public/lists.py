@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import get_template_attribute, render_template
 from flask.typing import ResponseReturnValue
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from cms.models import OutletKind
 from cms.public import bp
@@ -31,15 +31,23 @@ def articles() -> ResponseReturnValue:
 def _controls(filters: ArticleFilters) -> list[Markup]:
     """The filter form's drop-downs, each with the request's choice selected.
 
-    A drop-down with nothing chosen is the same for every request until the data changes, so
-    its HTML is kept (``versioned``, as the home page's sidebar is); a chosen one is drawn.
+    Each drop-down is the same for every request until the data changes, so its HTML is kept
+    (``versioned``, as the home page's sidebar is) with nothing chosen; a chosen one is that
+    HTML with its option marked ``selected``, as the ``select`` macro marks it (drawing a
+    drop-down of a few hundred entities again cost 0.3 ms).
     """
     chosen = filters.to_args()
     unchosen = kept("filter controls", _unchosen_controls)
     return [
-        _draw(name, label, options, chosen[name]) if name in chosen else unchosen[name]
-        for name, label, options in kept("filter options", _options)
+        _choose(unchosen[name], chosen[name]) if name in chosen else unchosen[name]
+        for name, _label, _options in kept("filter options", _options)
     ]
+
+
+def _choose(control: Markup, value: str) -> Markup:
+    """``control`` with the option of ``value`` selected (none, if it has no such option)."""
+    option = f'<option value="{escape(value)}">'
+    return Markup(str(control).replace(option, f"{option[:-1]} selected>", 1))
 
 
 def _unchosen_controls() -> dict[str, Markup]:

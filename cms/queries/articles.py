@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import namedtuple
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Row, Select, bindparam, select
+from sqlalchemy import ColumnElement, Dialect, Select, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
@@ -25,6 +27,7 @@ from cms.models import (
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, count_of, paginate
 from cms.queries.versioned import kept
+from cms.sqlite import driver
 
 if TYPE_CHECKING:
     from cms.queries.reading import LinkedArticle
@@ -42,9 +45,9 @@ class FilterSubjects:
 
     filters: ArticleFilters
     #: Rows of the named outlet, tag and entity (their columns by name, as on the models).
-    outlet: Row | None = None
-    tag: Row | None = None
-    entity: Row | None = None
+    outlet: Any = None
+    tag: Any = None
+    entity: Any = None
 
     def labels(self) -> list[str]:
         """The filters in words, in a natural order ("Associated Press", "2023")."""
@@ -99,17 +102,29 @@ def describe(filters: ArticleFilters) -> FilterSubjects:
     return FilterSubjects(filters, outlet, tag, entity)
 
 
-def _by_slug(model: type[Outlet | Tag | Entity], slug: str) -> Row | None:
+def _by_slug(model: type[Outlet | Tag | Entity], slug: str) -> tuple | None:
     """The record's row: every column, by name (``row.name``), as on the model; read as a
-    plain row, since loading the object cost as much as the rest of a list's queries."""
-    return db.session.execute(_by_slug_query(model), {"slug": slug}).first()
+    plain row on the driver's connection: loading the object cost as much as the rest of a
+    list's queries, and a SQLAlchemy Core statement 0.2 ms where SQLite takes 0.02."""
+    statement, row_type, processors = _by_slug_reader(model, db.engine.dialect)
+    found = driver(db.session.connection()).execute(statement, (slug,)).fetchone()
+    if found is None:
+        return None
+    return row_type(*(p(v) if p else v for p, v in zip(processors, found, strict=True)))
 
 
 @cache
-def _by_slug_query(model: type[Outlet | Tag | Entity]) -> Select:
-    """Built once per model (building it cost more than running it)."""
-    table = model.__table__
-    return select(*table.c).where(table.c.slug == bindparam("slug"))
+def _by_slug_reader(
+    model: type[Outlet | Tag | Entity], dialect: Dialect
+) -> tuple[str, type[tuple], list[Callable[[Any], Any] | None]]:
+    """The statement, a named-tuple type of the table's columns, and each column type's own
+    conversion of what SQLite returns (enums, dates), as SQLAlchemy applies it to its rows."""
+    columns = list(model.__table__.c)
+    names = ", ".join(dialect.identifier_preparer.quote(c.name) for c in columns)
+    statement = f"SELECT {names} FROM {model.__tablename__} WHERE slug = ?"
+    row_type = namedtuple(f"{model.__name__}Row", [c.name for c in columns])  # type: ignore[misc]
+    processors = [c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns]
+    return statement, row_type, processors
 
 
 def filtered(query: Select, filters: ArticleFilters, by_members: bool | None = None) -> Select:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from functools import cache
 
-from sqlalchemy import Select, bindparam, extract, func, select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import selectinload
 
 from cms.extensions import db
-from cms.models import Article, Entity, EntityAlias, EntityKind, Mention, Outlet
+from cms.models import Article, ArticleStatus, Entity, EntityKind, Mention, Outlet
 from cms.queries.articles import PUBLISHED
 from cms.queries.versioned import kept, with_objects
+from cms.sqlite import driver
 
 
 def _mentioned_in_published() -> object:
@@ -50,33 +51,31 @@ class EntityProfile:
 
 
 def entity_by_slug(slug: str) -> EntityProfile | None:
-    """An entity with its aliases, if any published article mentions it (plain rows)."""
-    row = db.session.execute(_entity_by_slug_query(), {"slug": slug}).first()
+    """An entity with its aliases, if any published article mentions it: one plain SQLite
+    statement on the driver's connection (two SQLAlchemy Core ones cost 0.7 ms)."""
+    found = driver(db.session.connection()).execute(
+        _ENTITY_BY_SLUG, {"slug": slug, "status": ArticleStatus.PUBLISHED.value}
+    )
+    row = found.fetchone()
     if row is None:
         return None
-    aliases = db.session.scalars(_aliases_query(), {"id": row.id})
-    return EntityProfile(*row, aliases=tuple(aliases))
-
-
-@cache
-def _entity_by_slug_query() -> Select:
-    """Built once (building it cost more than running it); the slug is bound per call."""
-    e = Entity.__table__.c
-    mentioned = (
-        select(Mention.id)
-        .join(Article, Article.id == Mention.article_id)
-        .where(Mention.entity_id == e.id, PUBLISHED)
-        .exists()
-    )
-    return select(e.id, e.name, e.slug, e.kind, e.description).where(
-        e.slug == bindparam("slug"), mentioned
+    id_, name, slug_, kind, description, aliases = row
+    return EntityProfile(
+        id_, name, slug_, EntityKind(kind), description, tuple(json.loads(aliases))
     )
 
 
-@cache
-def _aliases_query() -> Select:
-    a = EntityAlias.__table__.c
-    return select(a.alias).where(a.entity_id == bindparam("id")).order_by(a.alias)
+#: Its aliases as a JSON array, in the order of ``ORDER BY alias`` (SQLite's binary order).
+_ENTITY_BY_SLUG = """
+SELECT entities.id, entities.name, entities.slug, entities.kind, entities.description,
+    (SELECT json_group_array(alias) FROM (
+        SELECT entity_aliases.alias FROM entity_aliases
+        WHERE entity_aliases.entity_id = entities.id ORDER BY entity_aliases.alias))
+FROM entities
+WHERE entities.slug = :slug AND EXISTS (
+    SELECT 1 FROM mentions JOIN articles ON articles.id = mentions.article_id
+    WHERE mentions.entity_id = entities.id AND articles.status = :status)
+"""
 
 
 def coverage(entity: Entity | EntityProfile) -> list[tuple[str, str, int, int]]:

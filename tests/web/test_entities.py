@@ -21,6 +21,7 @@ def _collection(app: Flask) -> None:
             make_mention(article, "Vladimir Putin")
         putin.description = "President of Russia."
         db.session.add(EntityAlias(entity=putin, alias="Путин"))
+        db.session.add(EntityAlias(entity=putin, alias="Putin, V."))
         make_mention(hidden, "Only In Drafts", EntityKind.ORGANISATION)
         make_mention(first, "Astana", EntityKind.PLACE)
         db.session.commit()
@@ -45,7 +46,7 @@ def test_an_entity_page_shows_aliases_coverage_and_articles(
     assert response.status_code == 200
     html = response.text
     assert "<h1>Vladimir Putin</h1>" in html and "President of Russia." in html
-    assert "Also written as:</span>\n  Путин" in html
+    assert "Also written as:</span>\n  Putin, V., Путин" in html  # in alphabetical order
     # Coverage: AP 2023 and 2024, RT 2024, each linked to its filtered list.
     assert 'href="/articles/?entity=vladimir-putin&amp;outlet=ap&amp;year=2024">1' in html
     assert 'href="/articles/?entity=vladimir-putin&amp;outlet=rt&amp;year=2024">1' in html
