@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import Article, ArticleKind, EntityKind, Origin, Relation, TextKind
+from cms.queries.reading import article_to_read
 from tests.factories import make_article, make_link, make_mention
 
 
@@ -109,3 +110,39 @@ def test_a_print_stylesheet_is_linked_for_print_only_and_served(
     with client.get("/static/print.css") as sheet:  # a file response: close it
         assert (sheet.status_code, sheet.mimetype) == (200, "text/css")
         assert ".site-header" in sheet.text and 'content: " (" attr(href) ")"' in sheet.text
+
+
+@pytest.mark.parametrize(
+    ("date", "changes", "tags", "mentions"),
+    [
+        ("2023-11-09", {"kind": ArticleKind.OPINION}, ["Trade", "A & <b>"], ["Tokayev", "X & Y"]),
+        ("2020-05", {"origin": Origin.WIRE, "text_kind": TextKind.EXCERPT}, [], ["Astana"]),
+        (None, {}, ["Only tag"], []),
+        ("2019", {"origin": Origin.REPRINT}, [], []),
+    ],
+)
+def test_the_page_writes_its_date_labels_tags_and_chips_as_the_macros_do(
+    app: Flask, client: FlaskClient, date, changes: dict, tags: list[str], mentions: list[str]
+) -> None:
+    """article.html writes these out instead of calling the macros: the same markup."""
+    with app.app_context():
+        article = make_article("Marked up", date=date, tags=tags)
+        for name, value in changes.items():
+            setattr(article, name, value)
+        for name in mentions:
+            make_mention(article, name)
+        db.session.commit()
+        slug = article.slug
+    page = client.get(f"/articles/{slug}").text
+    with app.test_request_context(f"/articles/{slug}"):
+        found = article_to_read(slug)
+        assert found is not None
+        macros = app.jinja_env.get_template("_macros.html").make_module({})
+        expected = [
+            f"<dd>{macros.date(found, explain=True)}</dd>",
+            f"<h1>Marked up</h1>\n    {macros.provenance(found)}\n    <dl",
+            f"</dl>\n    {macros.tag_list(found.tags)}\n    "
+            f"{macros.entity_chips(found.entities)}\n    <p",
+        ]
+    for part in expected:
+        assert part in page
