@@ -13,6 +13,7 @@ from cms.public import (  # noqa: E402, F401  (routes register on import)
     lists,
     paths,
     search,
+    search_html,
     site_links,
     timeline,
     views,

@@ -20,10 +20,11 @@ from flask import Flask
 from cms.extensions import db
 from cms.services.search import fts5, indexing
 from cms.services.search.indexing import needs_rebuild, reindex
-from cms.services.search.searching import SearchResults, search
+from cms.services.search.searching import Hit, SearchResults, search
 from cms.services.search.text import stem, stems
 
 __all__ = [
+    "Hit",
     "SearchResults",
     "document_frequencies",
     "index_articles",
