@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+import re
+from urllib.parse import quote_plus, urlencode
 
 from flask import current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -18,6 +19,8 @@ from cms.services.search import SearchResults
 MAX_QUERY_CHARACTERS = 2000
 #: What ``url_for`` leaves unescaped in a query string (Werkzeug's choice, the WHATWG set).
 _URL_SAFE = "!$'()*,/:;?@"
+#: A value ``urlencode`` would leave as it is: most are slugs and years.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 @bp.get("/search")
@@ -55,9 +58,14 @@ def facet_links(
                 args = {"q": query, **dict(current, **{name: value.value})}
                 href = f"{url_for('public.search')}?{urlencode(args, safe=_URL_SAFE)}"
             else:
-                href = f"{shared}&{urlencode({name: value.value}, safe=_URL_SAFE)}"
+                href = f"{shared}&{name}={_quoted(value.value)}"
             label = value.label.capitalize() if name == "outlet_kind" else value.label
             links.append((href, label, value.count))
         if links:
             sections.append((name, heading, links))
     return sections
+
+
+def _quoted(value: str) -> str:
+    """``value`` as ``urlencode`` writes it in a query string, quick for a slug or a year."""
+    return value if _UNQUOTED.fullmatch(value) else quote_plus(value, safe=_URL_SAFE)
