@@ -66,6 +66,8 @@ class Article(Timestamped, Base):
         Index("ix_articles_updated_at", "updated_at"),
         # Public lists: published, newest first, undated last, ties by id (one index scan).
         Index("ix_articles_public_order", "status", "published_on", "id"),
+        # An outlet's list, the same way (migration c2f8b4e6d913).
+        Index("ix_articles_outlet_order", "outlet_id", "status", "published_on", "id"),
         # The admin list sorted by title, and filtered by year in its default order (the
         # year's ids sorted by last save from this index alone, not from the rows).
         Index("ix_articles_title", "title"),

@@ -6,6 +6,7 @@ from itertools import groupby
 
 from flask import abort, render_template, url_for
 from flask.typing import ResponseReturnValue
+from markupsafe import Markup, escape
 
 from cms.public import bp
 from cms.public.helpers import existing, page_number, page_size
@@ -39,7 +40,7 @@ def entity(slug: str) -> ResponseReturnValue:
         page=page,
         filters=filters,
         years=years,
-        rows=rows,
+        coverage_rows=_coverage_rows(years, rows),
     )
 
 
@@ -62,3 +63,25 @@ def _coverage_table(
         cells[(outlet_slug, year)] = (n, f"{links[outlet_slug]}&year={year}")  # digits: no quoting
     outlets = dict.fromkeys((name, outlet_slug) for name, outlet_slug, _y, _n in coverage)
     return years, [(name, [cells.get((slug, year)) for year in years]) for name, slug in outlets]
+
+
+def _coverage_rows(years: list[int], rows: list[CoverageRow]) -> Markup:
+    """The coverage table's body rows, written here rather than by a template loop over up
+    to (outlets x years) cells (a third of the page's time); outlet names and links escaped
+    once, counts and years are numbers."""
+    lines = []
+    for name, cells in rows:
+        outlet = escape(name)
+        lines.append(f'<tr><th scope="row">{outlet}</th>')
+        for year, cell in zip(years, cells, strict=True):
+            if cell is None:
+                lines.append(_NO_CELL)
+                continue
+            count, link = cell
+            hidden = f'<span class="visually-hidden"> from {outlet} in {year}</span>'
+            lines.append(f'<td><a href="{escape(link)}">{count}{hidden}</a></td>')
+        lines.append("</tr>")
+    return Markup("\n".join(lines))
+
+
+_NO_CELL = '<td><span class="muted">–</span><span class="visually-hidden">none</span></td>'

@@ -67,8 +67,11 @@ def page_statement(shape: Shape) -> str:
 
     A tag's list walks its own stretch of ``ix_article_tags_tag_date`` backwards: its
     articles in list order, the other filters checked on each (named: SQLite would rather
-    read every article of the tag and sort them). Any other list walks
-    ``ix_articles_public_order`` (status, date, id) backwards.
+    read every article of the tag and sort them). An outlet's list walks its stretch of
+    ``ix_articles_outlet_order`` (outlet, status, date, id); any other list walks
+    ``ix_articles_public_order`` (status, date, id) backwards. A kind of outlet is checked
+    on each article (``+``: not read from ``ix_articles_outlet_order``, one stretch per
+    outlet of the kind, merged by sorting them all: 19 ms for a deep page instead of 3.5).
     """
     if shape.tag:
         source = (
@@ -86,7 +89,7 @@ def page_statement(shape: Shape) -> str:
         )
     if shape.outlet_kind:
         where.append(
-            "articles.outlet_id IN"
+            "+articles.outlet_id IN"
             " (SELECT outlets.id FROM outlets WHERE outlets.kind = :outlet_kind)"
         )
     if shape.entity and shape.by_members and not shape.tag:

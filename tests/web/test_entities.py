@@ -65,3 +65,23 @@ def test_the_list_filters_by_entity(app: Flask, client: FlaskClient) -> None:
     html = client.get("/articles/?entity=vladimir-putin&outlet=ap").text
     assert "<h1>AP · Mentioning Vladimir Putin · 2 articles</h1>" in html
     assert '<option value="vladimir-putin" selected>Vladimir Putin (3)</option>' in html
+
+
+def test_the_coverage_table_escapes_outlet_names_once(app: Flask, client: FlaskClient) -> None:
+    with app.app_context():
+        for date in ("2021-05-01", "2023-05-01"):
+            article = make_article(
+                f"Story {date}", outlet="""<b>O'Brien</b> & "Sons\"""", date=date
+            )
+            make_mention(article, "Someone")
+        make_mention(make_article("Elsewhere", outlet="AP", date="2022-01-01"), "Someone")
+        db.session.commit()
+    html = client.get("/entities/someone").text
+    name = "&lt;b&gt;O&#39;Brien&lt;/b&gt; &amp; &#34;Sons&#34;"
+    assert f'<tr><th scope="row">{name}</th>' in html
+    assert f'<span class="visually-hidden"> from {name} in 2023</span>' in html
+    assert "<b>O'Brien" not in html and "&amp;lt;" not in html
+    # AP has no article in 2021: an empty cell, read out as "none".
+    ap_row = html.split('<th scope="row">AP</th>')[1].split("</tr>")[0]
+    assert ap_row.count('<span class="visually-hidden">none</span>') == 2
+    assert 'href="/articles/?entity=someone&amp;outlet=ap&amp;year=2022">1' in ap_row
