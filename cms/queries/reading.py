@@ -5,10 +5,10 @@ Loading the ``Article`` (every column, raw text included), then its outlet, tags
 the page; so did four SQLAlchemy Core statements after it (0.2-0.3 ms each of statement
 work where SQLite answers in 0.01-0.05 ms). Here two plain statements run on the driver's
 connection, in the session's read transaction (``cms.sqlite.driver``): the article with its
-tags and entities as JSON arrays, then its links. Outlets come from the map ``cards`` keeps
-per data version. The values have the attributes of the models the templates read
-(``outlet.name``, ``published_date``, ``tags``...), so the article template serves an
-editor's preview of an ``Article`` too.
+tags and entities as JSON arrays, then its links, each with its outlet joined (the page then
+needs nothing kept per data version, and does not read the version). The values have the
+attributes of the models the templates read (``outlet.name``, ``published_date``,
+``tags``...), so the article template serves an editor's preview of an ``Article`` too.
 
 The SQL is SQLite's (``json_group_array``, ``?`` parameters, the driver connection): this
 module is the one place the article page talks to the engine, and PostgreSQL gets a module of
@@ -24,10 +24,19 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from cms.extensions import db
-from cms.models import ArticleKind, ArticleStatus, DateBasis, EntityKind, Origin, Relation, TextKind
+from cms.models import (
+    ArticleKind,
+    ArticleStatus,
+    DateBasis,
+    EntityKind,
+    Origin,
+    OutletKind,
+    Relation,
+    TextKind,
+)
 from cms.pipeline.types import DatePrecision, PartialDate
 from cms.queries.articles import LinkView
-from cms.queries.cards import OutletRef, TagRef, outlet_refs, partial_date
+from cms.queries.cards import OutletRef, TagRef, partial_date
 from cms.sqlite import driver
 
 
@@ -95,14 +104,14 @@ def article_to_read(slug: str) -> ArticleToRead | None:
     row = _driver().execute(_ARTICLE, (slug, _PUBLISHED)).fetchone()
     if row is None:
         return None
-    id_, slug_, title, outlet_id, authors, day, precision, basis, *rest, tags, entities = row
-    kind, origin, text_kind, url_, summary, body, body_html = rest
+    id_, slug_, title, *outlet, authors, day, precision, basis = row[:11]
+    kind, origin, text_kind, url_, summary, body, body_html, tags, entities = row[11:]
     named = sorted(json.loads(entities), key=lambda e: e[0])  # by name_key, as the lists
     return ArticleToRead(
         id=id_,
         slug=slug_,
         title=title,
-        outlet=outlet_refs().get(outlet_id) if outlet_id is not None else None,
+        outlet=_outlet(*outlet),
         authors=authors,
         published_on=_date(day),
         date_precision=DatePrecision(precision) if precision else None,
@@ -122,13 +131,12 @@ def article_to_read(slug: str) -> ArticleToRead | None:
 def published_links(article: ArticleToRead) -> list[LinkView]:
     """The article's cross-links to published articles from both ends, each worded from this
     end, oldest other article first (undated last): one statement."""
-    outlets = outlet_refs()
     views = [
         LinkView(
             LinkedArticle(
                 slug,
                 title,
-                outlets.get(outlet_id),
+                _outlet(o_name, o_slug, o_kind, o_country),
                 _date(day),
                 DatePrecision(precision) if precision else None,
                 DateBasis(basis),
@@ -137,9 +145,10 @@ def published_links(article: ArticleToRead) -> list[LinkView]:
             bool(outgoing),
             note,
         )
-        for _id, relation, note, outgoing, slug, title, outlet_id, day, precision, basis in (
+        for _id, relation, note, outgoing, slug, title, *outlet, day, precision, basis in (
             _driver().execute(_LINKS, (article.id, _PUBLISHED))
         )
+        for o_name, o_slug, o_kind, o_country in (outlet,)
     ]
     return sorted(views, key=lambda v: (v.other.published_on is None, v.other.published_on))
 
@@ -153,6 +162,11 @@ def _driver() -> sqlite3.Connection:
     return driver(db.session.connection())
 
 
+def _outlet(name: str | None, slug: str, kind: str, country: str) -> OutletRef | None:
+    """The outlet's joined columns, None if there is none (all NULL)."""
+    return OutletRef(name, slug, OutletKind(kind), country) if name is not None else None
+
+
 def _date(value: str | None) -> dt.date | None:
     """A ``Date`` column as SQLite holds it (``2024-11-05``)."""
     return dt.date.fromisoformat(value) if value else None
@@ -162,8 +176,8 @@ _PUBLISHED = ArticleStatus.PUBLISHED.value
 #: Tags as [name, slug] and entities as [name_key, name, slug, kind], in JSON arrays; both
 #: are sorted in Python (an aggregate's order is not SQL's to promise).
 _ARTICLE = """
-SELECT a.id, a.slug, a.title, a.outlet_id, a.authors, a.published_on, a.date_precision,
-       a.date_basis, a.kind, a.origin, a.text_kind, a.url, a.summary, a.body,
+SELECT a.id, a.slug, a.title, o.name, o.slug, o.kind, o.country, a.authors, a.published_on,
+       a.date_precision, a.date_basis, a.kind, a.origin, a.text_kind, a.url, a.summary, a.body,
        a.body_html,
        (SELECT json_group_array(json_array(t.name, t.slug))
           FROM article_tags AS at JOIN tags AS t ON t.id = at.tag_id
@@ -171,19 +185,21 @@ SELECT a.id, a.slug, a.title, a.outlet_id, a.authors, a.published_on, a.date_pre
        (SELECT json_group_array(json_array(e.name_key, e.name, e.slug, e.kind))
           FROM entities AS e
          WHERE e.id IN (SELECT m.entity_id FROM mentions AS m WHERE m.article_id = a.id))
-  FROM articles AS a
+  FROM articles AS a LEFT JOIN outlets AS o ON o.id = a.outlet_id
  WHERE a.slug = ?1 AND a.status = ?2
 """
 #: Both ends' links to published articles: this article as source, then as target.
 _LINKS = """
-SELECT l.id, l.relation, l.note, 1 AS outgoing, a.slug, a.title, a.outlet_id,
-       a.published_on, a.date_precision, a.date_basis
+SELECT l.id, l.relation, l.note, 1 AS outgoing, a.slug, a.title, o.name, o.slug, o.kind,
+       o.country, a.published_on, a.date_precision, a.date_basis
   FROM links AS l JOIN articles AS a ON a.id = l.target_id
+       LEFT JOIN outlets AS o ON o.id = a.outlet_id
  WHERE l.source_id = ?1 AND a.status = ?2
 UNION ALL
-SELECT l.id, l.relation, l.note, 0, a.slug, a.title, a.outlet_id,
-       a.published_on, a.date_precision, a.date_basis
+SELECT l.id, l.relation, l.note, 0, a.slug, a.title, o.name, o.slug, o.kind,
+       o.country, a.published_on, a.date_precision, a.date_basis
   FROM links AS l JOIN articles AS a ON a.id = l.source_id
+       LEFT JOIN outlets AS o ON o.id = a.outlet_id
  WHERE l.target_id = ?1 AND a.status = ?2
  ORDER BY 4 DESC, 1
 """

@@ -146,3 +146,19 @@ def test_the_page_writes_its_date_labels_tags_and_chips_as_the_macros_do(
         ]
     for part in expected:
         assert part in page
+
+
+def test_outlets_of_the_article_and_its_linked_articles_or_their_absence(
+    app: Flask, client: FlaskClient
+) -> None:
+    with app.app_context():
+        lone = make_article("No outlet", outlet=None)
+        wire = make_article("From the wire", outlet="AP & Co")
+        make_link(lone, wire, Relation.CITES)
+        lone_slug, wire_slug = lone.slug, wire.slug
+    page = client.get(f"/articles/{lone_slug}").text
+    assert '<dt>Outlet</dt><dd>\n        <span class="unknown">Unknown</span></dd>' in page
+    assert '</a> <span class="muted">(AP &amp; Co, <time' in page
+    page = client.get(f"/articles/{wire_slug}").text
+    assert '<a href="/outlets/ap-co">AP &amp; Co</a>' in page
+    assert '</a> <span class="muted">(outlet unknown, <time' in page
