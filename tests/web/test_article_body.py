@@ -11,7 +11,7 @@ from cms.models import Article, ArticleStatus
 from cms.services.transaction import write
 from tests.conftest import Auth
 from tests.factories import make_article
-from tests.web.forms import open_form
+from tests.web.forms import open_form, publish_pending
 
 
 def _set_stored(app: Flask, slug: str, html: str | None) -> None:
@@ -37,7 +37,9 @@ def test_the_page_shows_the_stored_body_and_renders_one_not_yet_stored(
     )
 
 
-def test_previews_render_the_text_they_show(app: Flask, make_user, auth: Auth) -> None:
+def test_previews_render_the_text_they_show_and_publishing_stores_it(
+    app: Flask, make_user, auth: Auth
+) -> None:
     with app.app_context():
         draft = make_article("A draft", body="Draft *text*.", status=ArticleStatus.DRAFT).slug
         live = make_article("Live", body="Published text.")
@@ -55,3 +57,6 @@ def test_previews_render_the_text_they_show(app: Flask, make_user, auth: Auth) -
     assert "<p>Pending &lt;script&gt;x&lt;/script&gt; <em>words</em>.</p>" in preview
     reader = app.test_client().get(f"/articles/{live_slug}").text
     assert "<p>Published text.</p>" in reader and "Pending" not in reader
+    assert "The pending changes are published" in publish_pending(editor, live_id)
+    reader = app.test_client().get(f"/articles/{live_slug}").text
+    assert "<p>Pending &lt;script&gt;x&lt;/script&gt; <em>words</em>.</p>" in reader
