@@ -6,16 +6,20 @@ kill list (``BlockedName``) holds the names never to propose as new entities.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from cms.models.base import Base, Timestamped, enum_column, name_key
 
 if TYPE_CHECKING:
     from cms.models.article import Article
+
+#: Name of the index an entity's list walks, newest first (``cms/queries/card_statements.py``).
+MENTION_DATE_INDEX = "ix_mentions_entity_date"
 
 
 class EntityKind(StrEnum):
@@ -88,6 +92,8 @@ class Mention(Base):
         Index("ix_mentions_entity_article", "entity_id", "article_id"),
         # An article's mentions, and their entities from the index alone (search facets).
         Index("ix_mentions_article_entity", "article_id", "entity_id"),
+        # An entity's articles in list order (newest first, undated last: scanned backwards).
+        Index(MENTION_DATE_INDEX, "entity_id", "published_on", "article_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,6 +104,9 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     #: The words as written there ("Назарбаев", "the Kazakh president's").
     surface: Mapped[str] = mapped_column(String(200))
+    #: The article's ``published_on``, copied by triggers (migration d5e9a3b1c742) whenever a
+    #: mention is made or the article's date changes: never set by the application.
+    published_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
     entity: Mapped[Entity] = relationship(back_populates="mentions")
     article: Mapped[Article] = relationship()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from cms.models.entity import MENTION_DATE_INDEX
 from cms.models.taxonomy import TAG_DATE_INDEX
 
 #: What a card shows, in ``cards.cards_of``'s order.
@@ -30,10 +31,6 @@ CARD_COLUMNS = (
     "updated_at",
 )
 _SELECTED = ", ".join(f"articles.{name}" for name in CARD_COLUMNS)
-_MENTIONING = (
-    "SELECT mentions.article_id FROM mentions"
-    " WHERE mentions.entity_id = (SELECT entities.id FROM entities WHERE entities.slug = :entity)"
-)
 
 CARDS_BY_ID = (
     f"SELECT {_SELECTED} FROM articles WHERE articles.id IN (SELECT value FROM json_each(:ids))"
@@ -47,9 +44,7 @@ TAGS_OF = (
 
 @dataclass(frozen=True)
 class Shape:
-    """Which filters a list page has (not their values). ``by_members``: an entity's
-    articles are read from its mentions and sorted rather than found by walking the list
-    (``cards.WALK_CHECKS_PER_MEMBER``)."""
+    """Which filters a list page has (not their values)."""
 
     outlet: bool = False
     outlet_kind: bool = False
@@ -57,7 +52,6 @@ class Shape:
     entity: bool = False
     start: bool = False
     end: bool = False
-    by_members: bool = False
 
 
 @cache
@@ -65,23 +59,29 @@ def page_statement(shape: Shape) -> str:
     """One page of card rows (``:limit`` from ``:offset``) for lists of ``shape``, newest
     first, undated last, ties by id.
 
-    A tag's list walks its own stretch of ``ix_article_tags_tag_date`` backwards: its
-    articles in list order, the other filters checked on each (named: SQLite would rather
-    read every article of the tag and sort them). An outlet's list walks its stretch of
-    ``ix_articles_outlet_order`` (outlet, status, date, id); any other list walks
-    ``ix_articles_public_order`` (status, date, id) backwards. A kind of outlet is checked
-    on each article (``+``: not read from ``ix_articles_outlet_order``, one stretch per
-    outlet of the kind, merged by sorting them all: 19 ms for a deep page instead of 3.5).
+    A tag's list walks its own stretch of ``ix_article_tags_tag_date`` backwards, an entity's
+    its stretch of ``ix_mentions_entity_date`` (an article's mentions side by side: one card
+    each, ``DISTINCT``): their articles in list order, the other filters checked on each
+    (the indexes named: SQLite would rather read every article of the tag and sort them).
+    An outlet's list walks its stretch of ``ix_articles_outlet_order`` (outlet, status,
+    date, id); any other list ``ix_articles_public_order`` (status, date, id). A kind of
+    outlet is checked on each article (``+``: not read from ``ix_articles_outlet_order``, one
+    stretch per outlet of the kind, merged by sorting them all: 19 ms for a deep page
+    instead of 3.5).
     """
-    if shape.tag:
-        source = (
-            f"article_tags INDEXED BY {TAG_DATE_INDEX}"
-            " JOIN articles ON articles.id = article_tags.article_id"
+    select, source, where = "SELECT", "articles", []
+    dated, ordered_id = "articles.published_on", "articles.id"
+    if shape.tag or shape.entity:
+        table, index = (
+            ("article_tags", TAG_DATE_INDEX) if shape.tag else ("mentions", MENTION_DATE_INDEX)
         )
-        dated, ordered_id = "article_tags.published_on", "article_tags.article_id"
-        where = ["article_tags.tag_id = (SELECT tags.id FROM tags WHERE tags.slug = :tag)"]
-    else:
-        source, dated, ordered_id, where = "articles", "articles.published_on", "articles.id", []
+        source = f"{table} INDEXED BY {index} JOIN articles ON articles.id = {table}.article_id"
+        dated, ordered_id = f"{table}.published_on", f"{table}.article_id"
+    if shape.tag:
+        where.append("article_tags.tag_id = (SELECT tags.id FROM tags WHERE tags.slug = :tag)")
+    elif shape.entity:
+        select = "SELECT DISTINCT"
+        where.append(f"mentions.entity_id = {_ENTITY_ID}")
     where.append("articles.status = :status")
     if shape.outlet:
         where.append(
@@ -92,15 +92,19 @@ def page_statement(shape: Shape) -> str:
             "+articles.outlet_id IN"
             " (SELECT outlets.id FROM outlets WHERE outlets.kind = :outlet_kind)"
         )
-    if shape.entity and shape.by_members and not shape.tag:
-        where.append(f"articles.id IN ({_MENTIONING})")
-    elif shape.entity:
-        where.append(f"EXISTS ({_MENTIONING} AND mentions.article_id = articles.id)")
+    if shape.entity and shape.tag:
+        where.append(
+            "EXISTS (SELECT 1 FROM mentions WHERE mentions.entity_id = "
+            f"{_ENTITY_ID} AND mentions.article_id = articles.id)"
+        )
     if shape.start:
         where.append(f"{dated} >= :start")
     if shape.end:
         where.append(f"{dated} <= :end")
     return (
-        f"SELECT {_SELECTED} FROM {source} WHERE {' AND '.join(where)}"
+        f"{select} {_SELECTED} FROM {source} WHERE {' AND '.join(where)}"
         f" ORDER BY {dated} DESC NULLS LAST, {ordered_id} DESC LIMIT :limit OFFSET :offset"
     )
+
+
+_ENTITY_ID = "(SELECT entities.id FROM entities WHERE entities.slug = :entity)"

@@ -39,13 +39,6 @@ from cms.queries.paging import Page, count_of
 from cms.queries.versioned import kept
 from cms.sqlite import driver
 
-#: How many articles a walk down the list may check, per article of the entity it is looking
-#: for, before sorting those articles is the cheaper way to a page. A walk checks about (the
-#: page's end) x (articles listed without the entity / with it) index entries, each a probe;
-#: a sort looks up every article of the entity in the table, several times dearer. Measured
-#: at 100,000 articles: an entity in 2 % of them, page 1 by walking 0.7-1.2 ms, by sorting
-#: 5-7 ms. A tag's list needs neither: its index is in list order (``card_statements``).
-WALK_CHECKS_PER_MEMBER = 5
 PUBLISHED_STATUS = ArticleStatus.PUBLISHED
 
 
@@ -116,8 +109,6 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
         entity=filters.entity is not None,
         start=start is not None,
         end=end is not None,
-        by_members=bool(filters.entity and not filters.tag)
-        and _sorting_is_cheaper(filters, total, page),
     )
     values = {
         "status": PUBLISHED_STATUS.value,
@@ -137,18 +128,6 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
 def total_of(filters: ArticleFilters) -> int:
     """How many published articles match ``filters``, kept until the data changes."""
     return kept(("total", filters), lambda: count_of(filtered(select(Article.id), filters, True)))
-
-
-def _sorting_is_cheaper(filters: ArticleFilters, total: int, page: Page) -> bool:
-    """Whether to find ``page`` of an entity's articles by sorting them all rather than by
-    walking the list the other filters leave, in order (``WALK_CHECKS_PER_MEMBER``).
-
-    ``total`` of the walked list's articles match; a sort reads every article of the entity,
-    whatever the other filters. All three counts are kept until the data changes.
-    """
-    walked = total_of(filters.without("entity"))
-    members = total_of(ArticleFilters(entity=filters.entity))
-    return page.number * page.size * walked / max(total, 1) > WALK_CHECKS_PER_MEMBER * members
 
 
 def _driver() -> sqlite3.Connection:
