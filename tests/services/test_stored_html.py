@@ -9,9 +9,9 @@ from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text, update
 
 from cms.extensions import db
-from cms.models import Article
+from cms.models import Article, ArticleStatus
 from cms.rendering import markdown_to_html
-from cms.services import articles, stored_html
+from cms.services import articles, bulk, stored_html
 from cms.services.transaction import write
 from tests.factories import make_article
 
@@ -29,12 +29,16 @@ def _stored(app: Flask, title: str) -> Article:
         return article
 
 
-def test_an_imported_article_has_its_body_stored_as_readers_see_it(
+def test_an_imported_draft_has_its_body_stored_when_it_is_published(
     app: Flask, runner: FlaskCliRunner, tmp_path: Path
 ) -> None:
     (tmp_path / "a.md").write_text(f"---\ntitle: Imported\n---\n\n{HOSTILE}", encoding="utf-8")
     result = runner.invoke(args=["import", str(tmp_path / "a.md")])
     assert result.exit_code == 0, result.output
+    draft = _stored(app, "Imported")
+    assert draft.status is ArticleStatus.DRAFT and draft.body_html is None  # readers can't see it
+    with app.app_context(), write():
+        assert bulk.change_status([draft.id], ArticleStatus.PUBLISHED, None).changed == 1
     article = _stored(app, "Imported")
     assert article.body_html == str(markdown_to_html(article.body))
     assert "<h1>Heading</h1>" in article.body_html

@@ -34,7 +34,7 @@ from cms.models import (
 )
 from cms.models.base import utcnow
 from cms.pipeline.types import ExtractedArticle, Rejected, Skipped, TextFlag
-from cms.services import search, stored_html
+from cms.services import search
 from cms.services.articles import word_count
 from cms.services.importing.duplicates import ExactIndex, Known
 from cms.services.importing.near import NearIndex, NearMatch
@@ -182,7 +182,6 @@ def _article_row(new: _New, vocabulary: Vocabulary) -> dict[str, Any]:
         "authors": ", ".join(extracted.authors),
         "url": extracted.url or "",
         "body": extracted.body,
-        "body_html": stored_html.body_html_of(extracted.body),
         "raw": extracted.raw,
         "content_hash": extracted.content_hash,
         "summary": extracted.summary or "",
