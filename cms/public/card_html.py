@@ -3,11 +3,12 @@
 The ``article_list`` macro's card loop was about 40 % of a list page: Jinja looks up each
 attribute through ``environment.getattr``, escapes and wraps every piece it prints in
 ``Markup``, some 300 times a page. Here each value from the database (title, summary, slugs,
-outlet and tag names) is escaped once with ``markupsafe.escape`` and the card is joined as
-plain strings; what the code itself writes (dates from ``date`` values, enum labels, date
-notes) needs no escaping. The markup is the macro's (and the ``date``, ``provenance`` and
-``tag_list`` macros'); a newline stands wherever the template had whitespace between tags,
-so the page reads the same. ``tests/web/test_card_html.py`` holds it to that.
+outlet and tag names) is escaped once with ``markupsafe.escape`` (skipped for text without a
+character it replaces) and the card is joined as plain strings; what the code itself writes
+(dates from ``date`` values, enum labels, date notes) needs no escaping. The markup is the
+macro's (and the ``date``, ``provenance`` and ``tag_list`` macros'); a newline stands
+wherever the template had whitespace between tags, so the page reads the same.
+``tests/web/test_card_html.py`` holds it to that.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from cms.public.paths import SlugPaths, slug_paths
 from cms.rendering import date_note, format_partial_date, provenance_labels
 
 _SEPARATOR = '<span aria-hidden="true">·</span>'
+#: What ``markupsafe.escape`` replaces.
+_SPECIAL = ("&", "<", ">", '"', "'")
 
 
 @bp.app_template_global("article_cards")
@@ -44,7 +47,7 @@ class _Links:
         self._tags: dict[str, str] = {}
 
     def article(self, slug: str) -> str:
-        return escape(self.paths.article(slug))
+        return _text(self.paths.article(slug))
 
     def outlet(self, outlet: Any) -> str:
         return _anchor(self._outlets, self.paths.outlet, outlet.slug, outlet.name)
@@ -57,12 +60,21 @@ def _anchor(written: dict[str, str], path: Callable[[str], str], slug: str, name
     key = f"{slug}\0{name}"
     anchor = written.get(key)
     if anchor is None:
-        anchor = written[key] = f'<a href="{escape(path(slug))}">{escape(name)}</a>'
+        anchor = written[key] = f'<a href="{_text(path(slug))}">{_text(name)}</a>'
     return anchor
 
 
+def _text(value: str) -> str:
+    """``escape(value)``, without building a ``Markup`` when it has nothing to escape (most
+    titles, slugs and names): 0.6 µs a call, some 200 calls a page."""
+    for special in _SPECIAL:
+        if special in value:
+            return escape(value)
+    return value
+
+
 def _card(article: Any, links: _Links, show_outlet: bool, level: int) -> str:
-    title = f'<a href="{links.article(article.slug)}">{escape(article.title)}</a>'
+    title = f'<a href="{links.article(article.slug)}">{_text(article.title)}</a>'
     parts = [
         '<article class="card">',
         f'<h{level} class="card-title">{title}</h{level}>',
@@ -73,7 +85,7 @@ def _card(article: Any, links: _Links, show_outlet: bool, level: int) -> str:
         items = "".join(f"<li>{label}</li>" for label in labels)
         parts.append(f'<ul class="labels" aria-label="What this text is">{items}</ul>')
     if article.summary:
-        parts.append(f'<p class="summary">{escape(article.summary)}</p>')
+        parts.append(f'<p class="summary">{_text(article.summary)}</p>')
     if article.tags:
         items = "".join(f"<li>{links.tag(tag)}</li>" for tag in article.tags)
         parts.append(f'<ul class="tags" aria-label="Tags">\n{items}\n</ul>')
