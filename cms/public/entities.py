@@ -33,55 +33,45 @@ def entity(slug: str) -> ResponseReturnValue:
     found = entity_queries.entity_by_slug(slug) or abort(404)
     filters = ArticleFilters(entity=found.slug)
     page = existing(published_cards(filters, page_number(), page_size()))
-    years, rows = _coverage_table(found.slug, entity_queries.coverage(found))
+    years, coverage_rows = _coverage_table(found.slug, entity_queries.coverage(found))
     return render_template(
         "public/entity.html",
         entity=found,
         page=page,
         filters=filters,
         years=years,
-        coverage_rows=_coverage_rows(years, rows),
+        coverage_rows=coverage_rows,
     )
-
-
-#: One row of the coverage table: the outlet's name, then per year (count, link) or None.
-CoverageRow = tuple[str, list[tuple[int, str] | None]]
 
 
 def _coverage_table(
     entity_slug: str, coverage: list[tuple[str, str, int, int]]
-) -> tuple[list[int], list[CoverageRow]]:
-    """The years (columns) and outlets (rows) of an entity's coverage, each cell with its
-    link to the list of those articles, built from one ``url_for`` per outlet."""
+) -> tuple[list[int], Markup]:
+    """The years (the columns) of an entity's coverage, and the table's body rows: an outlet
+    a row, each cell its count linked to the list of those articles.
+
+    Written here rather than by a template loop over up to (outlets x years) cells (a third
+    of the page's time), from one ``url_for`` and one ``with_args`` per outlet; outlet names
+    and links escaped once (a year is digits: appended to the escaped link).
+    """
     years = sorted({year for _name, _slug, year, _n in coverage})
+    counts: dict[tuple[str, str], dict[int, int]] = {}
+    for name, outlet_slug, year, n in coverage:
+        counts.setdefault((name, outlet_slug), {})[year] = n
     listed = url_for("public.articles", entity=entity_slug)
-    cells: dict[tuple[str, int], tuple[int, str]] = {}
-    links: dict[str, str] = {}
-    for _name, outlet_slug, year, n in coverage:
-        if outlet_slug not in links:
-            links[outlet_slug] = with_args(listed, outlet=outlet_slug)
-        cells[(outlet_slug, year)] = (n, f"{links[outlet_slug]}&year={year}")  # digits: no quoting
-    outlets = dict.fromkeys((name, outlet_slug) for name, outlet_slug, _y, _n in coverage)
-    return years, [(name, [cells.get((slug, year)) for year in years]) for name, slug in outlets]
-
-
-def _coverage_rows(years: list[int], rows: list[CoverageRow]) -> Markup:
-    """The coverage table's body rows, written here rather than by a template loop over up
-    to (outlets x years) cells (a third of the page's time); outlet names and links escaped
-    once, counts and years are numbers."""
     lines = []
-    for name, cells in rows:
-        outlet = escape(name)
+    for (name, outlet_slug), by_year in counts.items():
+        outlet, link = escape(name), escape(with_args(listed, outlet=outlet_slug))
         lines.append(f'<tr><th scope="row">{outlet}</th>')
-        for year, cell in zip(years, cells, strict=True):
-            if cell is None:
+        for year in years:
+            n = by_year.get(year)
+            if n is None:
                 lines.append(_NO_CELL)
                 continue
-            count, link = cell
             hidden = f'<span class="visually-hidden"> from {outlet} in {year}</span>'
-            lines.append(f'<td><a href="{escape(link)}">{count}{hidden}</a></td>')
+            lines.append(f'<td><a href="{link}&amp;year={year}">{n}{hidden}</a></td>')
         lines.append("</tr>")
-    return Markup("\n".join(lines))
+    return years, Markup("\n".join(lines))
 
 
 _NO_CELL = '<td><span class="muted">–</span><span class="visually-hidden">none</span></td>'
