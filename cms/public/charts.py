@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from flask import url_for
 
+from cms.public.paths import with_args
+
 HEIGHT = 120  # drawing units of the tallest bar
 LABEL_SPACE = 18
 
@@ -49,6 +51,7 @@ def year_bars(counts: list[tuple[int, int]], slot: float = 28) -> Chart:
         return Chart(0, 0, [], [])
     first, last = counts[0][0], counts[-1][0]
     peak = max(n for _y, n in counts)
+    listed = url_for("public.articles")  # a bar's link adds its year (one url_for a chart)
     bars, axis = [], []
     by_year = dict(counts)
     for i, year in enumerate(range(first, last + 1)):
@@ -57,7 +60,7 @@ def year_bars(counts: list[tuple[int, int]], slot: float = 28) -> Chart:
         n = by_year.get(year, 0)
         if n:
             h = max(2.0, HEIGHT * n / peak)
-            href = url_for("public.articles", year=year)
+            href = with_args(listed, year=year)
             bars.append(Bar(x + 3, HEIGHT - h, slot - 6, h, href, f"{year}: {_plural(n)}"))
     return Chart((last - first + 1) * slot, HEIGHT + LABEL_SPACE, bars, axis)
 
@@ -68,15 +71,14 @@ def month_bars(counts: list[tuple[int, int, int]], slot: float = 8) -> Chart:
         return Chart(0, 0, [], [])
     first, last = counts[0][0], counts[-1][0]
     peak = max(n for *_ym, n in counts)
+    listed = url_for("public.articles")
     bars = []
     for year, month, n in counts:
         x = ((year - first) * 12 + month - 1) * slot
         h = max(2.0, HEIGHT * n / peak)
         end = calendar.monthrange(year, month)[1]
-        href = url_for(
-            "public.articles",
-            **{"from": f"{year}-{month:02d}-01", "to": f"{year}-{month:02d}-{end}"},
-        )
+        month_range = {"from": f"{year}-{month:02d}-01", "to": f"{year}-{month:02d}-{end}"}
+        href = with_args(listed, **month_range)
         name = f"{calendar.month_name[month]} {year}"
         bars.append(Bar(x + 1, HEIGHT - h, slot - 2, h, href, f"{name}: {_plural(n)}"))
     axis = [
@@ -115,10 +117,11 @@ def outlet_grid(
     outlets = list(dict.fromkeys((name, slug) for name, slug, _y, _n in counts))
     row_of = {slug: i for i, (_name, slug) in enumerate(outlets)}
     peak = max(n for *_o, n in counts)
+    listed = url_for("public.articles")
     cells = []
     for name, slug, year, n in counts:
         level = min(4, 1 + (4 * n - 1) // peak)
-        href = url_for("public.articles", outlet=slug, year=year)
+        href = with_args(listed, outlet=slug, year=year)
         x = names + (year - first) * cell
         y = row_of[slug] * cell
         cells.append(Cell(x + 2, y + 2, cell - 4, level, href, f"{name}, {year}: {_plural(n)}"))

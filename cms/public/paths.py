@@ -73,6 +73,7 @@ def slug_path(endpoint: str, slug: str) -> str:
     return getattr(slug_paths(), endpoint.removeprefix("public."))(slug)
 
 
+@bp.app_template_global("with_args")
 def with_args(url: str, **args: str | int) -> str:
     """``url`` (built by ``url_for``) with more query arguments, as ``url_for`` adds them:
     ``with_args(url_for(e, a=1), b=2) == url_for(e, a=1, b=2)``. For a table of links that
