@@ -95,6 +95,15 @@ def test_every_wanted_word_is_found_though_another_word_was_found_by_its_prefix(
     assert str(highlight("Lying low", parse_query("lie").all_stems)) == "<mark>Lying</mark> low"
 
 
+def test_a_word_spelt_with_yo_is_found_and_marked_beside_another() -> None:
+    wanted = parse_query("Путин ёлка").all_stems  # Snowball stems "ёлки" as "елк"
+    text = " ".join(["Путин"] + ["слово"] * 100 + ["у", "ёлки", "и", "Ёлка"] + ["слово"] * 99)
+    html = str(snippet(text, wanted, width=10))
+    assert "у <mark>ёлки</mark> и <mark>Ёлка</mark>" in html
+    marked = str(highlight("Путин стоял у ёлки", wanted))
+    assert marked == "<mark>Путин</mark> стоял у <mark>ёлки</mark>"
+
+
 @pytest.mark.parametrize("query", ["amp", "34", "lt", "39"])
 def test_the_letters_of_an_escaped_character_are_never_marked(query: str) -> None:
     text = 'R&D said "34 <lt> amp" it\'s 39'
