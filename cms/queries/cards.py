@@ -136,11 +136,11 @@ def _driver() -> sqlite3.Connection:
 
 
 def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
-    """Cards of ``article_ids``, by id (for search results; the caller has checked that they
-    are published)."""
+    """Cards of those of ``article_ids`` that are published, by id (for search results)."""
     if not article_ids:
         return {}
-    rows = _driver().execute(CARDS_BY_ID, {"ids": json.dumps(list(article_ids))}).fetchall()
+    bound = {"ids": json.dumps(list(article_ids)), "status": PUBLISHED_STATUS.value}
+    rows = _driver().execute(CARDS_BY_ID, bound).fetchall()
     return {card.id: card for card in cards_of(rows)}
 
 

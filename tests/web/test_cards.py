@@ -13,7 +13,7 @@ from cms.models import Article, ArticleStatus, OutletKind
 from cms.pipeline.types import PartialDate
 from cms.public.paths import slug_path, slug_paths, with_args
 from cms.queries.articles import filtered, newest_first_order
-from cms.queries.cards import published_cards
+from cms.queries.cards import cards_by_id, published_cards
 from cms.queries.filters import ArticleFilters
 from cms.services import articles, taxonomy
 from tests.factories import make_article, make_mention
@@ -165,3 +165,15 @@ def test_tags_and_mentions_copy_of_the_date_follows_the_article(app: Flask) -> N
         for filters in (ArticleFilters(tag="topic"), ArticleFilters(entity="someone")):
             listed = published_cards(filters).items
             assert [card.title for card in listed] == ["Undated", "Moved"]  # undated last
+
+
+def test_cards_by_id_give_only_published_articles(app: Flask) -> None:
+    with app.app_context():
+        published = make_article("Out")
+        drafts = [
+            make_article(f"Not yet {s.value}", status=s)
+            for s in ArticleStatus
+            if s != ArticleStatus.PUBLISHED
+        ]
+        found = cards_by_id([published.id, *(d.id for d in drafts)])
+        assert list(found) == [published.id] and found[published.id].title == "Out"
