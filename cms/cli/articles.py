@@ -25,6 +25,14 @@ def render(every: bool) -> None:
     if not every:
         counted = counted.where(Article.body_html.is_(None))
     total = db.session.scalar(counted) or 0
-    with write(), click.progressbar(length=total, label="Rendering bodies") as bar:
-        rendered = stored_html.render_bodies(only_missing=not every, progress=bar.update)
+    rendered, last = 0, 0
+    # A transaction per chunk: editors' saves wait for one chunk, not for the whole run.
+    with click.progressbar(length=total, label="Rendering bodies") as bar:
+        while True:
+            with write():
+                count, last = stored_html.render_next(last, only_missing=not every)
+            if not count:
+                break
+            rendered += count
+            bar.update(count)
     click.echo(f"Rendered {rendered} bod{'y' if rendered == 1 else 'ies'}.")

@@ -8,9 +8,9 @@ every way to publication passes there: an editor's save, creating, bulk publishi
 seeding. The importer's rows are drafts, which readers never see, and leave it NULL: they are
 rendered when published, and rendering each at import too (0.3 ms of the store process's CPU,
 a tenth of an imported article's) would be done twice. Where it is NULL on a published article
-(a row written with SQL, a restored export before ``render_bodies``) the page renders ``body``
-itself; ``render_bodies`` fills it in, and renders every article again when the rules change
-(``flask articles render``).
+(a row written with SQL) the page renders ``body`` itself; ``render_bodies`` fills it in (a
+restore calls it), and ``flask articles render --all`` renders every article again, a chunk a
+transaction, when the rules change.
 """
 
 from __future__ import annotations
@@ -36,21 +36,31 @@ def render_bodies(
     only_missing: bool = True, progress: Callable[[int], None] = lambda _n: None
 ) -> int:
     """Store every article's rendered body (only those without one, by default), a chunk at
-    a time by id; how many were rendered. Call it inside ``write()``."""
+    a time by id; how many were rendered. Call it inside ``write()``: one transaction (a
+    restore's); ``render_next`` lets a long run commit chunk by chunk instead."""
+    rendered, last = 0, 0
+    while True:
+        count, last = render_next(last, only_missing)
+        if not count:
+            return rendered
+        rendered += count
+        progress(count)
+
+
+def render_next(after_id: int, only_missing: bool = True) -> tuple[int, int]:
+    """Render and store the bodies of the next ``CHUNK`` articles after id ``after_id`` (only
+    those without one, if ``only_missing``): (how many, the last id). Call it inside
+    ``write()``."""
     a = Article.__table__.c
-    query = select(a.id, a.body).order_by(a.id).limit(CHUNK)
+    query = select(a.id, a.body).where(a.id > after_id).order_by(a.id).limit(CHUNK)
     if only_missing:
         query = query.where(a.body_html.is_(None))
-    rendered, last = 0, 0
-    while rows := db.session.execute(query.where(a.id > last)).all():
+    rows = db.session.execute(query).all()
+    if rows:
         db.session.execute(
-            _STORE,
-            [{"row_id": id_, "body_html": body_html_of(body)} for id_, body in rows],
+            _STORE, [{"row_id": id_, "body_html": body_html_of(body)} for id_, body in rows]
         )
-        last = rows[-1][0]
-        rendered += len(rows)
-        progress(len(rows))
-    return rendered
+    return len(rows), rows[-1][0] if rows else after_id
 
 
 #: A derived column, not an edit: the article's version and ``updated_at`` stay as they were

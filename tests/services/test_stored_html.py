@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskCliRunner
 from sqlalchemy import select, text, update
@@ -80,9 +81,11 @@ def test_render_bodies_fills_in_missing_ones_without_touching_versions_or_times(
     assert (after.version, after.updated_at) == (before.version, before.updated_at)
 
 
+@pytest.mark.parametrize("chunk", [500, 1])  # one transaction, or one an article
 def test_flask_articles_render_all_renders_every_body_again(
-    app: Flask, runner: FlaskCliRunner
+    app: Flask, runner: FlaskCliRunner, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
+    monkeypatch.setattr(stored_html, "CHUNK", chunk)
     with app.app_context():
         make_article("One", body="One.")
         make_article("Two", body="Two.")
