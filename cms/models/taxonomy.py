@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 #: A tag's article ids from the index alone (counts), and one article checked for a tag.
 TAG_ARTICLE_INDEX = "ix_article_tags_tag_article"
-#: Name of the index a tag's list walks, newest first (``cms/queries/cards.py``).
+#: Name of the index a tag's list walks, newest first (``cms/queries/card_statements.py``).
 TAG_DATE_INDEX = "ix_article_tags_tag_date"
 
 article_tags = Table(

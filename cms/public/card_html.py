@@ -22,7 +22,8 @@ from cms.public import bp
 from cms.public.paths import SlugPaths, slug_paths
 from cms.rendering import date_note, format_partial_date, provenance_labels
 
-_SEPARATOR = '<span aria-hidden="true">·</span>'
+#: Between a card's outlet, date and kind (search's cards too).
+SEPARATOR = '<span aria-hidden="true">·</span>'
 #: What ``markupsafe.escape`` replaces.
 _SPECIAL = ("&", "<", ">", '"', "'")
 
@@ -98,7 +99,7 @@ def _meta(article: Any, links: _Links, show_outlet: bool) -> str:
     parts = []
     if show_outlet:
         outlet = article.outlet
-        parts += [links.outlet(outlet) if outlet else "Outlet unknown", _SEPARATOR]
+        parts += [links.outlet(outlet) if outlet else "Outlet unknown", SEPARATOR]
     day = article.published_date
     if day is None:
         parts.append('<span class="unknown">Date unknown</span>')
@@ -108,5 +109,5 @@ def _meta(article: Any, links: _Links, show_outlet: bool) -> str:
         parts.append(
             f'<time datetime="{day.isoformat()}">{format_partial_date(day)}</time>{note_html}'
         )
-    parts.append(f"{_SEPARATOR} {article.kind.value.capitalize()}")
+    parts.append(f"{SEPARATOR} {article.kind.value.capitalize()}")
     return "\n".join(parts)

@@ -40,7 +40,7 @@ def _controls(filters: ArticleFilters) -> list[Markup]:
     unchosen = kept("filter controls", _unchosen_controls)
     return [
         _choose(unchosen[name], chosen[name]) if name in chosen else unchosen[name]
-        for name, _label, _options in kept("filter options", _options)
+        for name in unchosen
     ]
 
 

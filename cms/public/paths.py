@@ -25,7 +25,7 @@ _SAFE = "!$&'()*+,/:;=@"
 _PLAIN = re.compile(r"[A-Za-z0-9_.~!$&'()*+,/:;=@-]*")
 _KEY = "cms_slug_paths"
 #: What werkzeug leaves unquoted in a query string it builds (``werkzeug.urls._urlencode``).
-_QUERY_SAFE = "!$'()*,/:;?@"
+QUERY_SAFE = "!$'()*,/:;?@"
 
 
 def _joiner(prefix: str) -> Callable[[str], str]:
@@ -78,5 +78,5 @@ def with_args(url: str, **args: str | int) -> str:
     """``url`` (built by ``url_for``) with more query arguments, as ``url_for`` adds them:
     ``with_args(url_for(e, a=1), b=2) == url_for(e, a=1, b=2)``. For a table of links that
     differ only in their last arguments, without a ``url_for`` each."""
-    query = urlencode([(k, v) for k, v in args.items() if v is not None], safe=_QUERY_SAFE)
+    query = urlencode([(k, v) for k, v in args.items() if v is not None], safe=QUERY_SAFE)
     return f"{url}{'&' if '?' in url else '?'}{query}"

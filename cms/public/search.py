@@ -10,6 +10,7 @@ from flask.typing import ResponseReturnValue
 
 from cms.public import bp
 from cms.public.helpers import page_number, request_filters
+from cms.public.paths import QUERY_SAFE
 from cms.queries.facets import FACETS
 from cms.queries.filters import ArticleFilters
 from cms.services import search as search_service
@@ -17,8 +18,6 @@ from cms.services.search import SearchResults
 
 #: Longer queries are cut here before anything else looks at them.
 MAX_QUERY_CHARACTERS = 2000
-#: What ``url_for`` leaves unescaped in a query string (Werkzeug's choice, the WHATWG set).
-_URL_SAFE = "!$'()*,/:;?@"
 #: A value ``urlencode`` would leave as it is: most are slugs and years.
 _UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]*")
 
@@ -49,14 +48,14 @@ def facet_links(
     current = filters.to_args()
     # Adding a filter not yet set appends it to the same query string; one already set
     # (a single value, then) keeps its place, as ``dict`` and ``url_for`` keep it.
-    shared = f"{url_for('public.search')}?{urlencode({'q': query, **current}, safe=_URL_SAFE)}"
+    shared = f"{url_for('public.search')}?{urlencode({'q': query, **current}, safe=QUERY_SAFE)}"
     sections = []
     for name, heading in FACETS:
         links = []
         for value in results.facets.get(name, []):
             if name in current:
                 args = {"q": query, **dict(current, **{name: value.value})}
-                href = f"{url_for('public.search')}?{urlencode(args, safe=_URL_SAFE)}"
+                href = f"{url_for('public.search')}?{urlencode(args, safe=QUERY_SAFE)}"
             else:
                 href = f"{shared}&{name}={_quoted(value.value)}"
             label = value.label.capitalize() if name == "outlet_kind" else value.label
@@ -68,4 +67,4 @@ def facet_links(
 
 def _quoted(value: str) -> str:
     """``value`` as ``urlencode`` writes it in a query string, quick for a slug or a year."""
-    return value if _UNQUOTED.fullmatch(value) else quote_plus(value, safe=_URL_SAFE)
+    return value if _UNQUOTED.fullmatch(value) else quote_plus(value, safe=QUERY_SAFE)

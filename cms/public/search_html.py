@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from cms.public import bp
+from cms.public.card_html import SEPARATOR
 from cms.public.paths import slug_paths
 from cms.rendering import format_partial_date
 from cms.services.search import Hit
 
-_SEPARATOR = '<span aria-hidden="true">·</span>'
 #: (parameter, heading, [(href, label, count)]) per facet, as ``search.facet_links`` gives.
 FacetSections = Sequence[tuple[str, str, Sequence[tuple[str, str, int]]]]
 
@@ -44,7 +44,7 @@ def _hit(hit: Hit, path: str) -> str:
     return (
         '<li class="card">\n'
         f'<h3 class="card-title"><a href="{escape(path)}">{hit.title}</a></h3>\n'
-        f'<p class="meta">{outlet} {_SEPARATOR} {when}</p>\n'
+        f'<p class="meta">{outlet} {SEPARATOR} {when}</p>\n'
         f'<p class="snippet">{hit.snippet}</p>\n'
         "</li>"
     )
