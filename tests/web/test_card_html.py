@@ -40,7 +40,9 @@ def _variety(app: Flask) -> None:
 
 def test_each_card_part_is_what_its_macro_writes(app: Flask) -> None:
     """The date (with its note), the labels and the tags are the ``date``, ``provenance``
-    and ``tag_list`` macros' markup, which the article page still uses."""
+    and ``tag_list`` macros' markup. No page calls the last two any more (the article page
+    writes the same markup inline); they stay as the reference until one Python module of
+    fragments serves the cards, search and the article page."""
     _variety(app)
     with app.test_request_context("/"):
         page = published_cards()
