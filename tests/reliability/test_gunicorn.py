@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import socket
+import time
 from pathlib import Path
 
 from flask import Flask
@@ -69,5 +70,8 @@ def test_a_worker_holding_more_connections_than_threads_closes_one(
         second = server.connection(timeout=60)
         assert ask(second) == "close"  # two connections, one thread
         second.close()
+        # The worker counts a connection as gone once its main loop has finished with it,
+        # just after the answer is sent: asking at once raced it (seen once on a busy CI).
+        time.sleep(0.5)
         assert ask(first) != "close"
         first.close()
