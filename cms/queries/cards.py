@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -36,8 +35,8 @@ from cms.queries.articles import date_range, filtered
 from cms.queries.card_statements import CARDS_BY_ID, TAGS_OF, Shape, page_statement
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page, count_of
+from cms.queries.plain_rows import session_driver, stored_date, stored_datetime
 from cms.queries.versioned import kept
-from cms.sqlite import driver
 
 PUBLISHED_STATUS = ArticleStatus.PUBLISHED
 
@@ -121,7 +120,7 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
         "limit": size,
         "offset": (page.number - 1) * size,
     }
-    rows = _driver().execute(page_statement(shape), values).fetchall()
+    rows = session_driver().execute(page_statement(shape), values).fetchall()
     return Page(cards_of(rows), page.number, size, total)
 
 
@@ -130,17 +129,12 @@ def total_of(filters: ArticleFilters) -> int:
     return kept(("total", filters), lambda: count_of(filtered(select(Article.id), filters, True)))
 
 
-def _driver() -> sqlite3.Connection:
-    """The session's connection, as the driver's: rows as plain tuples (``card_statements``)."""
-    return driver(db.session.connection())
-
-
 def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
     """Cards of those of ``article_ids`` that are published, by id (for search results)."""
     if not article_ids:
         return {}
     bound = {"ids": json.dumps(list(article_ids)), "status": PUBLISHED_STATUS.value}
-    rows = _driver().execute(CARDS_BY_ID, bound).fetchall()
+    rows = session_driver().execute(CARDS_BY_ID, bound).fetchall()
     return {card.id: card for card in cards_of(rows)}
 
 
@@ -158,15 +152,15 @@ def cards_of(rows: Sequence[tuple]) -> list[ArticleCard]:
             slug=row[1],
             title=row[2],
             outlet=outlets.get(row[3]),
-            published_on=_date(row[4]),
+            published_on=stored_date(row[4]),
             date_precision=_PRECISIONS.get(row[5]),
             date_basis=_BASES[row[6]],
             kind=_KINDS[row[7]],
             origin=_ORIGINS[row[8]],
             text_kind=_TEXT_KINDS[row[9]],
             summary=row[10],
-            published_at=_datetime(row[11]),
-            updated_at=_datetime(row[12]),
+            published_at=stored_datetime(row[11]),
+            updated_at=stored_datetime(row[12]),
             tags=tuple(tags.get(row[0], ())),
         )
         for row in rows
@@ -178,15 +172,6 @@ _BASES = {member.value: member for member in DateBasis}
 _KINDS = {member.value: member for member in ArticleKind}
 _ORIGINS = {member.value: member for member in Origin}
 _TEXT_KINDS = {member.value: member for member in TextKind}
-
-
-def _date(stored: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(stored) if stored else None
-
-
-def _datetime(stored: str | None) -> dt.datetime | None:
-    """A stored ``DateTime`` as SQLAlchemy's SQLite type reads it: naive, as written (UTC)."""
-    return dt.datetime.fromisoformat(stored) if stored else None
 
 
 def outlet_refs() -> dict[int, OutletRef]:
@@ -205,7 +190,7 @@ def tags_of(article_ids: list[int]) -> dict[int, list[TagRef]]:
     if not article_ids:
         return {}
     tags: dict[int, list[TagRef]] = {}
-    rows = _driver().execute(TAGS_OF, {"ids": json.dumps(article_ids)})
+    rows = session_driver().execute(TAGS_OF, {"ids": json.dumps(article_ids)})
     for article_id, name, slug in rows:
         tags.setdefault(article_id, []).append(TagRef(name, slug))
     return tags

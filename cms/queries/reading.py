@@ -19,11 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 from operator import attrgetter
 
-from cms.extensions import db
 from cms.models import (
     ArticleKind,
     ArticleStatus,
@@ -37,7 +35,7 @@ from cms.models import (
 from cms.pipeline.types import DatePrecision, PartialDate
 from cms.queries.articles import LinkView
 from cms.queries.cards import OutletRef, TagRef, partial_date
-from cms.sqlite import driver
+from cms.queries.plain_rows import session_driver, stored_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +99,7 @@ class LinkedArticle:
 
 def article_to_read(slug: str) -> ArticleToRead | None:
     """The published article at ``slug``, with its tags and entities, or None: one statement."""
-    row = _driver().execute(_ARTICLE, (slug, _PUBLISHED)).fetchone()
+    row = session_driver().execute(_ARTICLE, (slug, _PUBLISHED)).fetchone()
     if row is None:
         return None
     id_, slug_, title, *outlet, authors, day, precision, basis = row[:11]
@@ -113,7 +111,7 @@ def article_to_read(slug: str) -> ArticleToRead | None:
         title=title,
         outlet=_outlet(*outlet),
         authors=authors,
-        published_on=_date(day),
+        published_on=stored_date(day),
         date_precision=DatePrecision(precision) if precision else None,
         date_basis=DateBasis(basis),
         url=url_,
@@ -137,7 +135,7 @@ def published_links(article: ArticleToRead) -> list[LinkView]:
                 slug,
                 title,
                 _outlet(o_name, o_slug, o_kind, o_country),
-                _date(day),
+                stored_date(day),
                 DatePrecision(precision) if precision else None,
                 DateBasis(basis),
             ),
@@ -146,7 +144,7 @@ def published_links(article: ArticleToRead) -> list[LinkView]:
             note,
         )
         for _id, relation, note, outgoing, slug, title, *outlet, day, precision, basis in (
-            _driver().execute(_LINKS, (article.id, _PUBLISHED))
+            session_driver().execute(_LINKS, (article.id, _PUBLISHED))
         )
         for o_name, o_slug, o_kind, o_country in (outlet,)
     ]
@@ -158,18 +156,9 @@ def mentioned_entities(article: ArticleToRead) -> list[EntityRef]:
     return list(article.entities)
 
 
-def _driver() -> sqlite3.Connection:
-    return driver(db.session.connection())
-
-
 def _outlet(name: str | None, slug: str, kind: str, country: str) -> OutletRef | None:
     """The outlet's joined columns, None if there is none (all NULL)."""
     return OutletRef(name, slug, OutletKind(kind), country) if name is not None else None
-
-
-def _date(value: str | None) -> dt.date | None:
-    """A ``Date`` column as SQLite holds it (``2024-11-05``)."""
-    return dt.date.fromisoformat(value) if value else None
 
 
 _PUBLISHED = ArticleStatus.PUBLISHED.value
