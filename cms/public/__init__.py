@@ -10,6 +10,7 @@ from cms.public import (  # noqa: E402, F401  (routes register on import)
     entities,
     errors,
     feeds,
+    fragments,
     lists,
     paths,
     search,

@@ -16,16 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from cms.public import bp
+from cms.public.fragments import date_html, labels_html, tags_html, text
 from cms.public.paths import SlugPaths, slug_paths
-from cms.rendering import date_note, format_partial_date, provenance_labels
 
 #: Between a card's outlet, date and kind (search's cards too).
 SEPARATOR = '<span aria-hidden="true">·</span>'
-#: What ``markupsafe.escape`` replaces.
-_SPECIAL = ("&", "<", ">", '"', "'")
 
 
 @bp.app_template_global("article_cards")
@@ -48,7 +46,7 @@ class _Links:
         self._tags: dict[str, str] = {}
 
     def article(self, slug: str) -> str:
-        return _text(self.paths.article(slug))
+        return text(self.paths.article(slug))
 
     def outlet(self, outlet: Any) -> str:
         return _anchor(self._outlets, self.paths.outlet, outlet.slug, outlet.name)
@@ -61,53 +59,34 @@ def _anchor(written: dict[str, str], path: Callable[[str], str], slug: str, name
     key = f"{slug}\0{name}"
     anchor = written.get(key)
     if anchor is None:
-        anchor = written[key] = f'<a href="{_text(path(slug))}">{_text(name)}</a>'
+        anchor = written[key] = f'<a href="{text(path(slug))}">{text(name)}</a>'
     return anchor
 
 
-def _text(value: str) -> str:
-    """``escape(value)``, without building a ``Markup`` when it has nothing to escape (most
-    titles, slugs and names): 0.6 µs a call, some 200 calls a page."""
-    for special in _SPECIAL:
-        if special in value:
-            return escape(value)
-    return value
-
-
 def _card(article: Any, links: _Links, show_outlet: bool, level: int) -> str:
-    title = f'<a href="{links.article(article.slug)}">{_text(article.title)}</a>'
+    title = f'<a href="{links.article(article.slug)}">{text(article.title)}</a>'
     parts = [
         '<article class="card">',
         f'<h{level} class="card-title">{title}</h{level}>',
         f'<p class="meta">\n{_meta(article, links, show_outlet)}\n</p>',
     ]
-    labels = provenance_labels(article)
+    labels = labels_html(article)
     if labels:
-        items = "".join(f"<li>{label}</li>" for label in labels)
-        parts.append(f'<ul class="labels" aria-label="What this text is">{items}</ul>')
+        parts.append(labels)
     if article.summary:
-        parts.append(f'<p class="summary">{_text(article.summary)}</p>')
+        parts.append(f'<p class="summary">{text(article.summary)}</p>')
     if article.tags:
-        items = "".join(f"<li>{links.tag(tag)}</li>" for tag in article.tags)
-        parts.append(f'<ul class="tags" aria-label="Tags">\n{items}\n</ul>')
+        parts.append(tags_html(article.tags, links.tag))
     parts.append("</article>")
     return "\n".join(parts)
 
 
 def _meta(article: Any, links: _Links, show_outlet: bool) -> str:
-    """The card's outlet, date (with its note) and kind, as the ``date`` macro writes them."""
+    """The card's outlet, date (with its note) and kind."""
     parts = []
     if show_outlet:
         outlet = article.outlet
         parts += [links.outlet(outlet) if outlet else "Outlet unknown", SEPARATOR]
-    day = article.published_date
-    if day is None:
-        parts.append('<span class="unknown">Date unknown</span>')
-    else:
-        note = date_note(article)
-        note_html = f' <span class="date-note">· {note}</span>' if note else ""
-        parts.append(
-            f'<time datetime="{day.isoformat()}">{format_partial_date(day)}</time>{note_html}'
-        )
+    parts.append(date_html(article, explain=True))
     parts.append(f"{SEPARATOR} {article.kind.value.capitalize()}")
     return "\n".join(parts)

@@ -16,8 +16,8 @@ from markupsafe import Markup, escape
 
 from cms.public import bp
 from cms.public.card_html import SEPARATOR
+from cms.public.fragments import date_html
 from cms.public.paths import slug_paths
-from cms.rendering import format_partial_date
 from cms.services.search import Hit
 
 #: (parameter, heading, [(href, label, count)]) per facet, as ``search.facet_links`` gives.
@@ -35,12 +35,7 @@ def search_hits(hits: Sequence[Hit]) -> Markup:
 def _hit(hit: Hit, path: str) -> str:
     article = hit.article
     outlet = escape(article.outlet.name) if article.outlet else "Outlet unknown"
-    day = article.published_date
-    when = (
-        f'<time datetime="{day.isoformat()}">{format_partial_date(day)}</time>'
-        if day
-        else '<span class="unknown">Date unknown</span>'
-    )
+    when = date_html(article)
     return (
         '<li class="card">\n'
         f'<h3 class="card-title"><a href="{escape(path)}">{hit.title}</a></h3>\n'

@@ -10,7 +10,6 @@ from markupsafe import Markup
 from sqlalchemy import text
 
 from cms.extensions import db
-from cms.pipeline.types import PartialDate
 from cms.public import bp, charts
 from cms.public.fallback import unpublished_article
 from cms.public.helpers import existing, page_number, page_size
@@ -23,12 +22,7 @@ from cms.queries.reading import (
     published_links,
 )
 from cms.queries.versioned import kept
-from cms.rendering import date_note, format_partial_date, markdown_to_html, provenance_labels
-
-
-@bp.app_template_filter("partial_date")
-def _partial_date_filter(date: PartialDate | None) -> str:
-    return format_partial_date(date)
+from cms.rendering import markdown_to_html
 
 
 @bp.app_template_global("article_body")
@@ -38,10 +32,6 @@ def article_body(article: ArticleToRead | Any) -> Markup:
     the text it is given, saved or pending)."""
     stored = article.body_html if isinstance(article, ArticleToRead) else None
     return Markup(stored) if stored is not None else markdown_to_html(article.body)
-
-
-bp.add_app_template_global(date_note, "date_note")
-bp.add_app_template_global(provenance_labels, "provenance_labels")
 
 
 @bp.get("/")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from flask import Flask, get_template_attribute
+from flask import Flask
 from flask.testing import FlaskClient
 
 from cms.extensions import db
 from cms.models import ArticleKind, DateBasis, Origin, TextKind
 from cms.public.card_html import article_cards
+from cms.public.fragments import date_html, labels_html
 from cms.queries.cards import published_cards
 from tests.factories import make_article
 
@@ -38,32 +39,32 @@ def _variety(app: Flask) -> None:
         db.session.commit()
 
 
-def test_each_card_part_is_what_its_macro_writes(app: Flask) -> None:
-    """The date (with its note), the labels and the tags are the ``date``, ``provenance``
-    and ``tag_list`` macros' markup. No page calls the last two any more (the article page
-    writes the same markup inline); they stay as the reference until one Python module of
-    fragments serves the cards, search and the article page."""
+def test_each_card_shows_its_date_labels_and_tags(app: Flask) -> None:
+    """A card's date (with its note), labels and tags are the fragments the article page
+    shows too (``cms/public/fragments.py``), in the card's order."""
     _variety(app)
     with app.test_request_context("/"):
         page = published_cards()
-        date, provenance, tag_list = (
-            get_template_attribute("_macros.html", name)
-            for name in ("date", "provenance", "tag_list")
-        )
         html = _norm(article_cards(page.items, show_outlet=True, level=3))
         cards = html.removeprefix('<div class="cards"> ').removesuffix(" </div>")
         written = cards.split(" </article> ")
         assert len(written) == len(page.items) == 5
         for card, article in zip(written, page.items, strict=True):
             assert card.startswith('<article class="card"> <h3 class="card-title">')
-            assert _norm(date(article, explain=True)) in card
-            assert _norm(provenance(article)) in card
-            assert _norm(tag_list(article.tags)) in card
             meta = card.split('<p class="meta"> ')[1]
             outlet = article.outlet.name if article.outlet else "Outlet unknown"
             assert meta.startswith(outlet) or f">{outlet}</a>" in meta.split("<span")[0]
-    assert "dated by the editors" in html and "only the month" in html and "Date unknown" in html
-    assert "<li>Opinion</li><li>Wire copy</li><li>Excerpt</li>" in html
+            assert _norm(date_html(article, explain=True)) in meta
+            assert _norm(labels_html(article)) in card
+            tags = "".join(f'<li><a href="/tags/{t.slug}">{t.name}</a></li>' for t in article.tags)
+            assert (f'<ul class="tags" aria-label="Tags"> {tags} </ul>' in card) == bool(tags)
+    assert '<time datetime="2022-07">July 2022</time> <span class="date-note">· the source' in html
+    assert '<span class="date-note">· dated by the editors from the text</span>' in html
+    assert '<span class="unknown">Date unknown</span>' in html
+    assert (
+        '<ul class="labels" aria-label="What this text is"><li>Opinion</li><li>Wire copy</li>'
+        "<li>Excerpt</li></ul>"
+    ) in html
 
 
 def test_an_outlets_own_cards_do_not_name_it(app: Flask) -> None:

@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 
 from cms.public.search import facet_links
 from cms.queries.filters import NO_FILTERS
+from cms.rendering import format_partial_date
 from cms.services import search
 from tests.factories import make_article
 
@@ -25,7 +26,7 @@ TEMPLATE = """
   {% set day = hit.article.published_date %}
   <li class="card">
     <h3 class="card-title"><a href="{{ path.article(hit.article.slug) }}">{{ hit.title }}</a></h3>
-    <p class="meta">{% if hit.article.outlet %}{{ hit.article.outlet.name }}{% else %}Outlet unknown{% endif %} <span aria-hidden="true">·</span> {% if day %}<time datetime="{{ day.isoformat() }}">{{ day|partial_date }}</time>{% else %}<span class="unknown">Date unknown</span>{% endif %}</p>
+    <p class="meta">{% if hit.article.outlet %}{{ hit.article.outlet.name }}{% else %}Outlet unknown{% endif %} <span aria-hidden="true">·</span> {% if day %}<time datetime="{{ day.isoformat() }}">{{ partial_date(day) }}</time>{% else %}<span class="unknown">Date unknown</span>{% endif %}</p>
     <p class="snippet">{{ hit.snippet }}</p>
   </li>
   {% endfor %}
@@ -56,7 +57,9 @@ def test_results_and_facets_are_the_templates_markup(app: Flask) -> None:
         results = search.search("ferry")
         facets = facet_links(results, 'ferry "&', NO_FILTERS)
         assert len(results.hits) == 3 and len(facets) == 4  # no entities
-        reference = render_template_string(TEMPLATE, hits=results.hits, facets=facets)
+        reference = render_template_string(
+            TEMPLATE, hits=results.hits, facets=facets, partial_date=format_partial_date
+        )
         written = render_template_string(
             "{{ search_hits(hits) }}{{ facet_sections(facets) }}", hits=results.hits, facets=facets
         )
