@@ -15,7 +15,6 @@ from cms.queries.articles import (
     LinkView,
     links_of,
     published_article,
-    published_articles,
 )
 from cms.queries.dashboard import collection_stats, undated_or_unsourced_drafts
 from cms.queries.filters import ArticleFilters, InvalidFilter
@@ -39,7 +38,6 @@ __all__ = [
     "outlets_with_counts",
     "paginate",
     "published_article",
-    "published_articles",
     "tag_by_slug",
     "tags_with_counts",
     "undated_or_unsourced_drafts",

@@ -24,8 +24,8 @@ from cms.models import (
     Tag,
     article_tags,
 )
-from cms.queries.filters import NO_FILTERS, ArticleFilters
-from cms.queries.paging import Page, count_of, paginate
+from cms.queries.filters import ArticleFilters
+from cms.queries.paging import count_of
 from cms.queries.plain_rows import session_driver
 from cms.queries.versioned import kept
 
@@ -184,21 +184,10 @@ def newest_first_order(query: Select) -> Select:
     return query.order_by(Article.published_on.desc().nulls_last(), Article.id.desc())
 
 
-def _newest_first(query: Select) -> Select:
-    return newest_first_order(
-        query.options(selectinload(Article.outlet), selectinload(Article.tags))
-    )
-
-
-def published_articles(
-    filters: ArticleFilters = NO_FILTERS, number: int = 1, size: int = 20
-) -> Page:
-    """One page of the published articles matching ``filters``, newest first.
-
-    The total is kept until the data changes (``versioned``): counting is the dear part.
-    """
-    query = _newest_first(filtered(select(Article), filters))
-    return paginate(query, number, size, kept(("total", filters), lambda: count_of(query)))
+def total_of(filters: ArticleFilters) -> int:
+    """How many published articles match ``filters``, kept until the data changes: the one
+    definition of the kept ``("total", filters)`` value the lists and search read."""
+    return kept(("total", filters), lambda: count_of(filtered(select(Article.id), filters, True)))
 
 
 def published_article(slug: str) -> Article | None:

@@ -21,7 +21,6 @@ from sqlalchemy import select
 
 from cms.extensions import db
 from cms.models import (
-    Article,
     ArticleKind,
     ArticleStatus,
     DateBasis,
@@ -31,10 +30,10 @@ from cms.models import (
     TextKind,
 )
 from cms.pipeline.types import DatePrecision, PartialDate
-from cms.queries.articles import date_range, filtered
+from cms.queries.articles import date_range, total_of
 from cms.queries.card_statements import CARDS_BY_ID, TAGS_OF, Shape, page_statement
 from cms.queries.filters import NO_FILTERS, ArticleFilters
-from cms.queries.paging import Page, count_of
+from cms.queries.paging import Page
 from cms.queries.plain_rows import session_driver, stored_date, stored_datetime
 from cms.queries.versioned import kept
 
@@ -122,11 +121,6 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
     }
     rows = session_driver().execute(page_statement(shape), values).fetchall()
     return Page(cards_of(rows), page.number, size, total)
-
-
-def total_of(filters: ArticleFilters) -> int:
-    """How many published articles match ``filters``, kept until the data changes."""
-    return kept(("total", filters), lambda: count_of(filtered(select(Article.id), filters, True)))
 
 
 def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, select, text
 
 from cms.extensions import db
 from cms.models import Article, ArticleStatus
-from cms.queries.articles import filtered
+from cms.queries.articles import filtered, total_of
 from cms.queries.cards import ArticleCard, cards_by_id
 from cms.queries.facets import FacetValue, facet_counts
 from cms.queries.filters import NO_FILTERS, ArticleFilters
@@ -194,7 +194,7 @@ def _filtered_matches(
     other way: the walk finds its candidates among the first matches.
     """
     members = filtered(select(Article.id), filters, by_members=True)
-    if kept(("total", filters), lambda: count_of(members)) <= FILTER_SET_AT_MOST:
+    if total_of(filters) <= FILTER_SET_AT_MOST:
         found = fts5.newest_matches_among(db.session.connection(), parsed, members, limit + 1)
         return found[:most], len(found)
     sql, params = fts5.matching_ids_sql(parsed)
