@@ -5,10 +5,10 @@ attribute through ``environment.getattr``, escapes and wraps every piece it prin
 ``Markup``, some 300 times a page. Here each value from the database (title, summary, slugs,
 outlet and tag names) is escaped once with ``markupsafe.escape`` (skipped for text without a
 character it replaces) and the card is joined as plain strings; what the code itself writes
-(dates from ``date`` values, enum labels, date notes) needs no escaping. The markup is the
-macro's (and the ``date``, ``provenance`` and ``tag_list`` macros'); a newline stands
-wherever the template had whitespace between tags, so the page reads the same.
-``tests/web/test_card_html.py`` holds it to that.
+(dates from ``date`` values, enum labels, date notes) needs no escaping. The date, labels
+and tags come from ``fragments``, as the article page's do; a newline stands wherever the
+macro had whitespace between tags, so the page reads the same. ``tests/web/test_card_html.py``
+holds it to that.
 """
 
 from __future__ import annotations
