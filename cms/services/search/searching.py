@@ -32,7 +32,7 @@ from cms.sqlite import driver
 
 #: How many of the newest matches are ranked by relevance and counted into facets (the
 #: ``SEARCH_CANDIDATES`` setting changes it). Measured at 100,000 articles, 300 instead of
-#: 1,000 saved about 1 ms of a common word's 13: the page around them costs more.
+#: 1,000 saves about 1-1.5 ms of a common word's 10-12: the page around them costs more.
 SEARCH_CANDIDATES = 1000
 #: Matches are counted up to here (the ``SEARCH_COUNT_LIMIT`` setting changes it);
 #: ``SearchResults.total_exact`` is False past it.
