@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import quote_plus, urlencode
+from urllib.parse import urlencode
 
 from flask import current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from cms.public import bp
 from cms.public.helpers import page_number, request_filters
-from cms.public.paths import QUERY_SAFE
+from cms.public.paths import QUERY_SAFE, with_args
 from cms.queries.facets import FACETS
 from cms.queries.filters import ArticleFilters
 from cms.services import search as search_service
@@ -18,8 +17,6 @@ from cms.services.search import SearchResults
 
 #: Longer queries are cut here before anything else looks at them.
 MAX_QUERY_CHARACTERS = 2000
-#: A value ``urlencode`` would leave as it is: most are slugs and years.
-_UNQUOTED = re.compile(r"[A-Za-z0-9_.~-]*")
 
 
 @bp.get("/search")
@@ -57,14 +54,9 @@ def facet_links(
                 args = {"q": query, **dict(current, **{name: value.value})}
                 href = f"{url_for('public.search')}?{urlencode(args, safe=QUERY_SAFE)}"
             else:
-                href = f"{shared}&{name}={_quoted(value.value)}"
+                href = with_args(shared, **{name: value.value})
             label = value.label.capitalize() if name == "outlet_kind" else value.label
             links.append((href, label, value.count))
         if links:
             sections.append((name, heading, links))
     return sections
-
-
-def _quoted(value: str) -> str:
-    """``value`` as ``urlencode`` writes it in a query string, quick for a slug or a year."""
-    return value if _UNQUOTED.fullmatch(value) else quote_plus(value, safe=QUERY_SAFE)
