@@ -71,7 +71,7 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         # Results on a page of /search (the API's per_page is the client's).
         "SEARCH_PER_PAGE": _int("SEARCH_PER_PAGE", 20, minimum=1),
         # Search ranks the newest matches only, this many (docs/architecture.md, "Search").
-        "SEARCH_CANDIDATES": _int("SEARCH_CANDIDATES", 1000, minimum=1),
+        "SEARCH_CANDIDATES": _int("SEARCH_CANDIDATES", 300, minimum=1),
         # Failed logins: counted in a file every worker shares (cms/services/throttle.py).
         "THROTTLE_DATABASE": os.environ.get(
             "THROTTLE_DATABASE", str(instance_path / "throttle.sqlite3")
