@@ -153,3 +153,4 @@ def test_the_pager_carries_only_the_listing_filters(seeded: Flask, client: Flask
     assert 'href="/articles/?page=2&amp;tag=state-visits"' in html
     html = client.get("/tags/state-visits?page=2&slug=csto").text
     assert 'href="/tags/state-visits?page=1"' in html and "Page 2 of 2" in html
+    assert ">← Newer</a>" in html  # lists run newest first

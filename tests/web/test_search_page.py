@@ -117,6 +117,10 @@ def test_search_pages_keep_the_query_and_filters(app: Flask, client: FlaskClient
     assert "5 articles found" in html and "Page 1 of 3" in html
     assert 'href="/search?page=2&amp;outlet=ap&amp;q=monsoon"' in html
     assert "Page 3 of 3" in client.get("/search?q=monsoon&outlet=ap&page=3").text
+    # Results run best first, not newest first: the pager says so.
+    html = client.get("/search?q=monsoon&outlet=ap&page=2").text
+    assert ">← Previous</a>" in html and ">Next →</a>" in html
+    assert "Newer" not in html and "Older" not in html
 
 
 def test_counting_stops_at_the_limit_and_says_there_are_more(
