@@ -20,13 +20,13 @@ from sqlalchemy import Connection, select, text
 from cms.extensions import db
 from cms.models import Article, ArticleStatus
 from cms.queries.articles import filtered, total_of
-from cms.queries.cards import ArticleCard, cards_by_id
+from cms.queries.cards import ArticleCard
 from cms.queries.facets import FacetValue, facet_counts
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import count_of
 from cms.queries.versioned import kept
 from cms.services.search import fts5
-from cms.services.search.bodies import bodies
+from cms.services.search.bodies import cards_with_bodies
 from cms.services.search.text import ParsedQuery, highlight, parse_query, plain, snippet
 from cms.sqlite import driver
 
@@ -212,14 +212,8 @@ def _filtered_matches(
 
 
 def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
-    by_id = cards_by_id(ids)
-    texts = bodies(db.session.connection(), ids)
     wanted = parsed.all_stems
     return [
-        Hit(
-            card,
-            highlight(card.title, wanted),
-            snippet(plain(f"{card.summary} {texts[card.id]}"), wanted),
-        )
-        for card in (by_id[id_] for id_ in ids if id_ in by_id)
+        Hit(card, highlight(card.title, wanted), snippet(plain(f"{card.summary} {body}"), wanted))
+        for card, body in cards_with_bodies(ids)
     ]
