@@ -11,8 +11,8 @@ from cms.extensions import db
 from cms.models import ArticleStatus, EntityKind
 from cms.queries.filters import ArticleFilters
 from cms.services import search
-from cms.services.search import searching
-from cms.services.search.text import stem
+from cms.services.search import fts5, searching
+from cms.services.search.text import parse_query, stem
 from tests.factories import make_article, make_mention
 
 
@@ -137,6 +137,25 @@ def test_the_newest_matches_and_the_count_leave_out_every_unpublished_article(
         app.config["SEARCH_COUNT_LIMIT"] = 3
         assert search.search("ferry").total_exact
         assert search.search("harbour").total == 0
+
+
+@pytest.mark.parametrize("many_likely", [True, False])  # looked for first, or counted
+def test_counting_matches_stops_at_the_limit_whichever_way_it_starts(
+    app_context: None, many_likely: bool
+) -> None:
+    for n in range(5):
+        make_article(f"Ferry {n}")
+    make_article("Ferry draft", status=ArticleStatus.DRAFT)
+    make_article("Harbour")
+    parsed = parse_query("ferry")
+    connection = db.session.connection()
+    for limit in range(1, 9):
+        counted = fts5.count_matches(connection, parsed, limit, many_likely=many_likely)
+        assert counted == min(6, limit), limit
+        published_only = fts5.count_matches(
+            connection, parsed, limit, searching._UNPUBLISHED, many_likely
+        )
+        assert published_only == min(5, limit), limit
 
 
 def test_facets_count_every_facet_and_follow_the_next_write(app_context: None) -> None:

@@ -78,7 +78,7 @@ def newest_scored(
     rows come back joined into one (see ``_joined``).
     """
     weights = ", ".join(str(w) for w in WEIGHTS)
-    leaving_out = f"AND rowid NOT IN ({excluding}) " if excluding else ""
+    leaving_out = leaving_out_sql(excluding)
     ids, scores = _joined(
         driver(connection),
         f"SELECT rowid AS a, bm25(search_index, {weights}) AS b FROM search_index "
@@ -86,6 +86,11 @@ def newest_scored(
         (query.fts5(), limit),
     )
     return _newest_first(list(zip(ids, scores, strict=True)))
+
+
+def leaving_out_sql(excluding: str | None) -> str:
+    """The condition leaving out the ids ``excluding`` (SQL selecting ids) selects, if any."""
+    return f"AND rowid NOT IN ({excluding}) " if excluding else ""
 
 
 def newest_matches_among(
@@ -134,17 +139,33 @@ def _newest_first(rows: list[tuple[int, float]]) -> list[tuple[int, float]]:
 
 
 def count_matches(
-    connection: Connection, query: ParsedQuery, limit: int, excluding: str | None = None
+    connection: Connection,
+    query: ParsedQuery,
+    limit: int,
+    excluding: str | None = None,
+    many_likely: bool = False,
 ) -> int:
     """How many articles match, leaving out those ``excluding`` (SQL selecting ids) selects;
     counting stops at ``limit``. Checking each match against ``excluding`` doubled the cost
-    of counting a common word's first 10,000 matches."""
-    leaving_out = f"AND rowid NOT IN ({excluding}) " if excluding else ""
-    return connection.exec_driver_sql(
-        "SELECT count(*) FROM (SELECT rowid FROM search_index WHERE search_index MATCH ? "
-        f"{leaving_out}LIMIT ?)",
-        (query.fts5(), limit),
-    ).scalar_one()
+    of counting a common word's first 10,000 matches.
+
+    When ``many_likely``, the ``limit``-th match is looked for first: stepping past matches
+    with ``OFFSET`` costs about 40 % less than counting them, and finding one settles the
+    count. When it is not there, the matches are counted after all (a second walk), so a
+    wrong guess costs time, never a wrong count.
+    """
+    matches = (
+        f"SELECT rowid FROM search_index WHERE search_index MATCH ? {leaving_out_sql(excluding)}"
+    )
+    raw = driver(connection)
+    if (
+        many_likely
+        and raw.execute(f"{matches}LIMIT 1 OFFSET ?", (query.fts5(), limit - 1)).fetchone()
+    ):
+        return limit
+    return raw.execute(
+        f"SELECT count(*) FROM ({matches}LIMIT ?)", (query.fts5(), limit)
+    ).fetchone()[0]
 
 
 def count_among(connection: Connection, query: ParsedQuery, ids: Iterable[int]) -> int:
