@@ -3,7 +3,8 @@
 Twenty result cards and up to sixty facet links were a tenth of a search's time in Jinja's
 loops (see ``card_html`` for why). Here each value from the database (outlet names, facet
 labels, the addresses built from the reader's query) is escaped once with
-``markupsafe.escape``; a hit's title and snippet are ``Markup`` already, escaped and
+``markupsafe.escape`` (a card's through ``fragments.text``, which builds no ``Markup`` when
+there is nothing to escape); a hit's title and snippet are ``Markup`` already, escaped and
 highlighted by the search service. The markup is what ``public/search.html`` wrote, a newline
 wherever it had whitespace between tags; ``tests/web/test_search_html.py`` holds it to that.
 """
@@ -16,7 +17,7 @@ from markupsafe import Markup, escape
 
 from cms.public import bp
 from cms.public.card_html import SEPARATOR
-from cms.public.fragments import date_html
+from cms.public.fragments import date_html, text
 from cms.public.paths import slug_paths
 from cms.services.search import Hit
 
@@ -34,11 +35,11 @@ def search_hits(hits: Sequence[Hit]) -> Markup:
 
 def _hit(hit: Hit, path: str) -> str:
     article = hit.article
-    outlet = escape(article.outlet.name) if article.outlet else "Outlet unknown"
+    outlet = text(article.outlet.name) if article.outlet else "Outlet unknown"
     when = date_html(article)
     return (
         '<li class="card">\n'
-        f'<h3 class="card-title"><a href="{escape(path)}">{hit.title}</a></h3>\n'
+        f'<h3 class="card-title"><a href="{text(path)}">{hit.title}</a></h3>\n'
         f'<p class="meta">{outlet} {SEPARATOR} {when}</p>\n'
         f'<p class="snippet">{hit.snippet}</p>\n'
         "</li>"

@@ -163,29 +163,51 @@ def snippet(text: str, wanted: frozenset[str], width: int = 30) -> Markup:
     """The ``width`` words of ``text`` with the most wanted words, highlighted, with ellipses.
 
     ``text`` is running text as ``plain`` gives it: words between single spaces. Of equally good
-    windows the first wins. Where the wanted words are is found in the whole text; only the
-    text up to the window's end is split into words.
+    windows the first wins. Where the wanted words are is found in the whole text; the window
+    is cut out where its first word begins, found back from a wanted word in it: splitting
+    the text into words up to the window's end took a third of a snippet (7 µs of 20) when
+    the window was deep in a body.
     """
     if not text:
         return Markup("")
-    best = _best_window(_word_numbers(text, _wanted_words(text, wanted)), width)
-    pieces = text.split(" ", best + width)
+    numbers, offsets = _word_numbers(text, _wanted_words(text, wanted))
+    best = _best_window(numbers, width)
+    rest = text[_word_start(text, best, numbers, offsets) :]
+    words_on = rest.split(" ", width)
     lead = "… " if best > 0 else ""
-    tail = " …" if len(pieces) > best + width else ""
-    return Markup(lead + _highlighted(" ".join(pieces[best : best + width]), wanted) + tail)
+    if len(words_on) > width:
+        window = rest[: len(rest) - len(words_on[-1]) - 1]
+        return Markup(f"{lead}{_highlighted(window, wanted)} …")
+    return Markup(lead + _highlighted(rest, wanted))
 
 
-def _word_numbers(text: str, spans: list[tuple[int, int]]) -> list[int]:
+def _word_numbers(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     """Which words (between single spaces) of ``text`` the ``spans`` (in order) fall in, each
-    once; counted from one span to the next, not from the start each time."""
+    once, and where the first span in each begins; counted from one span to the next, not
+    from the start each time."""
     numbers: list[int] = []
+    offsets: list[int] = []
     counted, done = 0, 0
     for start, _end in spans:
         counted += text.count(" ", done, start)
         done = start
         if not numbers or numbers[-1] != counted:
             numbers.append(counted)
-    return numbers
+            offsets.append(start)
+    return numbers, offsets
+
+
+def _word_start(text: str, number: int, numbers: list[int], offsets: list[int]) -> int:
+    """Where word ``number`` of ``text`` begins, the first of a window holding a wanted word
+    (``numbers``, found at ``offsets``): fewer than a window's words before that one."""
+    if number == 0:
+        return 0
+    found = bisect_left(numbers, number)
+    start = text.rfind(" ", 0, offsets[found]) + 1
+    back = numbers[found] - number
+    if back == 0:
+        return start
+    return len(text[: start - 1].rsplit(" ", back)[0]) + 1
 
 
 def _wanted_words(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
@@ -203,7 +225,7 @@ def _wanted_words(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
     if len(folded) != len(text):
         return _wanted_words_by_stemming(text, wanted)
     spans = []
-    for prefix in {_prefix(form) for stem_ in wanted for form in _forms(stem_)}:
+    for prefix in _prefixes(wanted):
         at = folded.find(prefix)
         while at >= 0:
             if at == 0 or not _is_word_character(folded[at - 1]):
@@ -220,6 +242,12 @@ def _forms(stem_: str) -> tuple[str, ...]:
     if len(stem_) == 3 and stem_.endswith("ie"):
         return (stem_, f"{stem_[0]}ying")
     return (stem_,)
+
+
+@lru_cache(maxsize=256)
+def _prefixes(wanted: frozenset[str]) -> frozenset[str]:
+    """The ``_prefix`` of each form (``_forms``) of the wanted stems."""
+    return frozenset(_prefix(form) for stem_ in wanted for form in _forms(stem_))
 
 
 def _prefix(stem_: str) -> str:
