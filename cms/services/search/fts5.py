@@ -85,7 +85,7 @@ def newest_scored(
         f"WHERE search_index MATCH ? {leaving_out}ORDER BY rowid DESC LIMIT ?",
         (query.fts5(), limit),
     )
-    return _newest_first(list(zip(ids, scores, strict=True)))
+    return _newest_first(ids, scores)
 
 
 def leaving_out_sql(excluding: str | None) -> str:
@@ -130,12 +130,13 @@ def _joined(raw: sqlite3.Connection, rows_sql: str, params: tuple) -> tuple[list
     return json.loads(f"[{first or ''}]"), json.loads(f"[{second or ''}]")
 
 
-def _newest_first(rows: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """``rows`` by id, highest first: SQLite joins them in the walk's order, which is that
-    order already; sorting only if not costs a pass."""
-    if any(later[0] > earlier[0] for earlier, later in zip(rows, rows[1:], strict=False)):
-        rows.sort(key=lambda row: row[0], reverse=True)
-    return rows
+def _newest_first(ids: list[int], scores: list[float]) -> list[tuple[int, float]]:
+    """(id, score) pairs by id, highest first: SQLite joins the rows in the walk's order,
+    which is that order already; checking costs one C-level pass, sorting only if not."""
+    pairs = list(zip(ids, scores, strict=True))
+    if ids != sorted(ids, reverse=True):
+        pairs.sort(key=lambda pair: pair[0], reverse=True)
+    return pairs
 
 
 def count_matches(
