@@ -51,12 +51,16 @@ class PartialDate:
         return PartialDate(value, self.precision)
 
     def isoformat(self) -> str:
-        """The date at its precision: ``2024``, ``2024-11`` or ``2024-11-27``."""
-        return {
-            DatePrecision.YEAR: f"{self.value.year:04d}",
-            DatePrecision.MONTH: f"{self.value.year:04d}-{self.value.month:02d}",
-            DatePrecision.DAY: self.value.isoformat(),
-        }[self.precision]
+        """The date at its precision: ``2024``, ``2024-11`` or ``2024-11-27``. (Not a table
+        of the three: writing all three each call was 2 µs of a search card's 8.)"""
+        value, precision = self.value, self.precision
+        if precision == DatePrecision.DAY:
+            return value.isoformat()
+        if precision == DatePrecision.MONTH:
+            return f"{value.year:04d}-{value.month:02d}"
+        if precision == DatePrecision.YEAR:
+            return f"{value.year:04d}"
+        raise KeyError(precision)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ import Stemmer
 from markupsafe import Markup
 
 _WORD = re.compile(r"\w+")
-_HTML_SPECIAL = re.compile(r"[&<>\"']")
+_HTML_SPECIAL = "&<>\"'"
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -150,7 +150,9 @@ def _highlighted(text: str, wanted: frozenset[str]) -> str:
     no character HTML would read), most texts having nothing to escape. Every word of the
     text (a title, a snippet's window: a few dozen words) whose stem is wanted is marked,
     whatever its form (``_stemmed_words``)."""
-    escape = _escape_piece if _HTML_SPECIAL.search(text) else str
+    escape = str
+    if any(special in text for special in _HTML_SPECIAL):  # a fifth of a regular expression's time
+        escape = _escape_piece
     pieces, done = [], 0
     for start, end in _stemmed_words(text, wanted):
         pieces += [escape(text[done:start]), "<mark>", text[start:end], "</mark>"]
