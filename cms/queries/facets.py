@@ -9,15 +9,16 @@ covering indexes. Counting is then one C-level ``Counter`` pass over the ids' ke
 one ``bytes``; a facet's keys are consecutive and numbered in the order of their labels, so
 "most first, then by label" is a stable C-level sort of its keys by count.
 
-Measured at 100,000 articles, a search's 1,000 candidates, one thread's CPU (medians of 400,
-interleaved; bench/RESULTS.md, "Session 6: facet counts"): three grouped queries over the ids,
-even from covering indexes, cost 7 ms; arrays of outlet, year, tag and entity ids by article,
-counted facet by facet and ranked on (slug, name) tuples, 1.1 ms, half of it slicing two
-arrays per id and a third counting; the one key space, 0.34 ms, two thirds of it counting six
-keys per article. Kinds are counted from the outlets' counts: a kind key per article would be
-a sixth more to count. The keys of 100,000 articles hold 4.8 MB (the arrays held 3.3 MB);
-reading them costs 0.41-0.70 s of CPU (the arrays 0.31-0.55 s), paid by the first search
-after a write in each worker.
+Measured at 100,000 articles, one thread's CPU for a search's candidates (medians,
+interleaved: ``bench/facets_ab.py``, bench/RESULTS.md "Session 6: facet counts"): three
+grouped queries over 1,000 ids, even from covering indexes, cost 7 ms; arrays of outlet,
+year, tag and entity ids by article, counted facet by facet and ranked on (slug, name)
+tuples, 1.1 ms, half of it slicing two arrays per id and a third counting; the one key space,
+0.31-0.35 ms, two thirds of it counting six keys per article (300 ids: 0.46 -> 0.16 ms).
+Kinds are counted from the outlets' counts: a kind key per article would be a sixth more to
+count. The keys of 100,000 articles hold 4.8 MB (the arrays held 3.3 MB); reading them costs
+about a third more than the arrays did, 0.41-0.75 s of CPU against 0.31-0.57 s, paid by the
+first search after a write in each worker.
 """
 
 from __future__ import annotations
@@ -91,8 +92,10 @@ def facet_counts(ids: Sequence[int]) -> dict[str, list[FacetValue]]:
         return {name: [] for name, _ in FACETS}
     columns = kept("facet-columns", lambda: read_columns(db.session.connection()))
     keys = columns.keys
-    # All ids are below len(keys), as they were read at the same version.
-    counts = Counter(columns.join(map(keys.__getitem__, filter(len(keys).__gt__, ids))))
+    try:  # all ids, as they were read at the same version; checking each costs 7 %
+        counts = Counter(columns.join(map(keys.__getitem__, ids)))
+    except IndexError:
+        counts = Counter(columns.join(map(keys.__getitem__, filter(len(keys).__gt__, ids))))
     found = sorted(counts)
     by_facet = [
         found[bisect_left(found, start) : bisect_left(found, end)]

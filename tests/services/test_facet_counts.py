@@ -84,4 +84,6 @@ def test_facet_counts_equal_grouped_queries(app_context: None, many: int) -> Non
     assert len(grouped(ids)["tag"]) == TOP and grouped(ids)["tag"][TOP - 1][2] == 2
     for subset in (ids, ids[::2], ids[1::3], [tagged.id], [ids[-1]], ids[:-2]):
         assert counted(subset) == grouped(subset), subset
+    past_the_last = [ids[0] + 50, *ids]  # no such article: counted as SQL counts it, not at all
+    assert counted(past_the_last) == grouped(past_the_last) == grouped(ids)
     assert counted([]) == {name: [] for name in BY_FACET}
