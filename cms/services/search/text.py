@@ -18,7 +18,6 @@ import Stemmer
 from markupsafe import Markup
 
 _WORD = re.compile(r"\w+")
-_HTML_SPECIAL = "&<>\"'"
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _PHRASE = re.compile(r'"([^"]*)"')
@@ -150,15 +149,18 @@ def _highlighted(text: str, wanted: frozenset[str]) -> str:
     no character HTML would read), most texts having nothing to escape. Every word of the
     text (a title, a snippet's window: a few dozen words) whose stem is wanted is marked,
     whatever its form (``_stemmed_words``)."""
-    escape = str
-    if any(special in text for special in _HTML_SPECIAL):  # a fifth of a regular expression's time
-        escape = _escape_piece
+    escape = _escape_piece if _holds_html_special(text) else str
     pieces, done = [], 0
     for start, end in _stemmed_words(text, wanted):
         pieces += [escape(text[done:start]), "<mark>", text[start:end], "</mark>"]
         done = end
     pieces.append(escape(text[done:]))
     return "".join(pieces)
+
+
+def _holds_html_special(text: str) -> bool:
+    """One ``in`` a character: a tenth of a regular expression's time, a third of ``any``'s."""
+    return "&" in text or "<" in text or ">" in text or '"' in text or "'" in text
 
 
 def _escape_piece(piece: str) -> str:
