@@ -222,6 +222,14 @@ def _filtered_matches(
 
 
 def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
+    """The result cards of the page ``ids``: each title highlighted, and a snippet of the
+    summary and body.
+
+    Twenty cards and their HTML (``search_html.search_hits``) cost 2.1 ms of CPU at 100,000
+    articles (session 5) and 1.0 ms now: cards and bodies read in one statement
+    (``cards_with_bodies``); titles and windows stem only words that begin like a wanted
+    stem; running text left as it is; a snippet's window cut out, not split word by word.
+    """
     wanted = parsed.all_stems
     return [
         Hit(card, highlight(card.title, wanted), snippet(plain(f"{card.summary} {body}"), wanted))
