@@ -24,7 +24,7 @@ def search() -> ResponseReturnValue:
     query = request.args.get("q", "")[:MAX_QUERY_CHARACTERS]
     subjects = request_filters()
     size = current_app.config["SEARCH_PER_PAGE"]
-    results = search_service.search(query, subjects.filters, page_number(), size)
+    results = search_service.search(query, subjects.filters, page_number(), size, with_tags=False)
     return render_template(
         "public/search.html",
         results=results,

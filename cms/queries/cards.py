@@ -132,14 +132,15 @@ def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
     return {card.id: card for card in cards_of(rows)}
 
 
-def cards_of(rows: Sequence[tuple]) -> list[ArticleCard]:
-    """Cards for driver rows of ``CARD_COLUMNS``, in their order: their tags in one query.
+def cards_of(rows: Sequence[tuple], with_tags: bool = True) -> list[ArticleCard]:
+    """Cards for driver rows of ``CARD_COLUMNS``, in their order: their tags in one query
+    (none read, and each card's ``tags`` empty, unless ``with_tags``).
 
     The driver gives text where SQLAlchemy's column types gave dates, datetimes and enums:
     converted here as those types convert them.
     """
     outlets = outlet_refs()
-    tags = tags_of([row[0] for row in rows])
+    tags = tags_of([row[0] for row in rows]) if with_tags else {}
     return [
         ArticleCard(
             id=row[0],

@@ -158,6 +158,14 @@ def test_counting_matches_stops_at_the_limit_whichever_way_it_starts(
         assert published_only == min(5, limit), limit
 
 
+def test_the_cards_carry_their_tags_only_when_asked(app_context: None) -> None:
+    make_article("Grain exports", tags=["trade", "grain"])
+    (hit,) = search.search("grain").hits
+    assert [tag.name for tag in hit.article.tags] == ["grain", "trade"]
+    (hit,) = search.search("grain", with_tags=False).hits  # the site's results show none
+    assert hit.article.tags == () and hit.article.title == "Grain exports"
+
+
 def test_facets_count_every_facet_and_follow_the_next_write(app_context: None) -> None:
     dated = make_article("Grain exports", outlet="AP", tags=["trade", "grain"])
     make_article("Grain prices", outlet="Daily", tags=["trade"])

@@ -22,13 +22,13 @@ _CARDS_AND_BODIES = (
 )
 
 
-def cards_with_bodies(ids: Sequence[int]) -> list[tuple[ArticleCard, str]]:
+def cards_with_bodies(ids: Sequence[int], with_tags: bool = True) -> list[tuple[ArticleCard, str]]:
     """(card, body) of each of the articles ``ids`` that is published, in the order of
-    ``ids``."""
+    ``ids``; the cards' tags only ``with_tags`` (see ``cards_of``)."""
     if not ids:
         return []
     bound = {"ids": json.dumps(list(ids)), "status": PUBLISHED_STATUS.value}
     rows = session_driver().execute(_CARDS_AND_BODIES, bound).fetchall()
     body_of = {row[0]: row[-1] for row in rows}
-    by_id = {card.id: card for card in cards_of(rows)}
+    by_id = {card.id: card for card in cards_of(rows, with_tags)}
     return [(by_id[id_], body_of[id_]) for id_ in ids if id_ in by_id]

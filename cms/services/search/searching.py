@@ -105,9 +105,17 @@ class SearchResults:
 
 
 def search(
-    query: str, filters: ArticleFilters = NO_FILTERS, number: int = 1, size: int = 20
+    query: str,
+    filters: ArticleFilters = NO_FILTERS,
+    number: int = 1,
+    size: int = 20,
+    with_tags: bool = True,
 ) -> SearchResults:
-    """Published articles matching ``query`` and ``filters``, best first, with facets."""
+    """Published articles matching ``query`` and ``filters``, best first, with facets.
+
+    The hits' cards carry their tags ``with_tags`` only: the site's results do not show
+    them (reading them was a tenth of the cards' cost), the API's do.
+    """
     parsed = parse_query(query)
     empty = SearchResults(query, filters, max(1, number), size)
     if parsed.is_empty:
@@ -135,7 +143,7 @@ def search(
         filters,
         empty.number,
         size,
-        hits=_hits(parsed, page_ids),
+        hits=_hits(parsed, page_ids, with_tags),
         total=total,
         ranked=len(ranked),
         facets=facet_counts(candidates),
@@ -221,7 +229,7 @@ def _filtered_matches(
     return candidates, total
 
 
-def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
+def _hits(parsed: ParsedQuery, ids: list[int], with_tags: bool) -> list[Hit]:
     """The result cards of the page ``ids``: each title highlighted, and a snippet of the
     summary and body.
 
@@ -233,5 +241,5 @@ def _hits(parsed: ParsedQuery, ids: list[int]) -> list[Hit]:
     wanted = parsed.all_stems
     return [
         Hit(card, highlight(card.title, wanted), snippet(plain(f"{card.summary} {body}"), wanted))
-        for card, body in cards_with_bodies(ids)
+        for card, body in cards_with_bodies(ids, with_tags)
     ]
