@@ -68,8 +68,9 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "MAX_FORM_MEMORY_SIZE": 16 * 1024 * 1024,
         "ARTICLES_PER_PAGE": 20,
-        # Results on a page of /search (the API's per_page is the client's).
-        "SEARCH_PER_PAGE": _int("SEARCH_PER_PAGE", 20, minimum=1),
+        # Results on a page of /search (the API's per_page is the client's): ten, as search
+        # engines show; each has a snippet, so twenty made a long page on a phone.
+        "SEARCH_PER_PAGE": _int("SEARCH_PER_PAGE", 10, minimum=1),
         # Search ranks the newest matches only, this many (docs/architecture.md, "Search").
         "SEARCH_CANDIDATES": _int("SEARCH_CANDIDATES", 300, minimum=1),
         # Failed logins: counted in a file every worker shares (cms/services/throttle.py).

@@ -35,7 +35,7 @@ from cms.sqlite import driver
 #: up each one's column sizes) on top of one walk of the word's whole list of documents for
 #: its weight: at 100,000 articles, 300 instead of 1,000 took a word in 3 % of them from 8.0
 #: to 5.8 ms of CPU and one in half of them from 9.4 to 7.4 (the whole page, in one process).
-#: Fifteen pages of twenty are more than readers turn; past them the page asks for a narrower
+#: Thirty pages of ten are more than readers turn; past them the page asks for a narrower
 #: search.
 SEARCH_CANDIDATES = 300
 #: Matches are counted up to here (the ``SEARCH_COUNT_LIMIT`` setting changes it);
