@@ -3,8 +3,8 @@
     python -m bench.facets_ab --database /tmp/public.sqlite3 --before /tmp/main-copy \
         [--candidates 1000] [--words lithium,government]
 
-Each checkout runs in a process of its own (``--before``, and this checkout), as in
-``public_ab.py``. A worker takes a word's candidate ids from its own search (the ids the
+Each checkout runs in a process of its own (``--before``, and this checkout; see
+``interleaved``). A worker takes a word's candidate ids from its own search (the ids the
 search passes to ``facet_counts``, ``SEARCH_CANDIDATES`` of them, ``--candidates`` to change
 it), then times ``facet_counts`` on them in a request context: the two take turns, a batch
 of ``--batch`` calls of one word in one, then in the other, ``--rounds`` times a word. Printed
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.interleaved import SIDES, Checkouts
+
 WORDS = ("lithium", "copper", "government", "statement")
 
 
@@ -79,48 +79,24 @@ def main() -> None:
     if args.serve:
         serve(args.serve, str(args.database), args.candidates)
         return
-    workers = {
-        name: subprocess.Popen(
-            [sys.executable, "-m", "bench.facets_ab", "--serve", str(root)]
-            + ["--database", str(args.database), "--before", str(args.before)]
-            + ["--candidates", str(args.candidates)],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for name, root in (("before", args.before.resolve()), ("after", ROOT))
-    }
-
-    def ask(name: str, line: str) -> str:
-        worker = workers[name]
-        assert worker.stdin and worker.stdout
-        worker.stdin.write(line + "\n")
-        worker.stdin.flush()
-        return worker.stdout.readline()
-
-    print("| word | ids | before: median CPU ms | after | lowest before | lowest after |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    for word in args.words.split(","):
-        medians: dict[str, list[float]] = {"before": [], "after": []}
-        lowest: dict[str, float] = {"before": 1e9, "after": 1e9}
-        for _ in range(args.rounds):
-            for name in workers:
-                ids, low, median = ask(name, f"{word} {args.batch}").split()
-                medians[name].append(float(median))
-                lowest[name] = min(lowest[name], float(low))
-        b, a = (statistics.median(medians[name]) for name in ("before", "after"))
-        low_b, low_a = lowest["before"], lowest["after"]
-        print(f"| {word} | {ids} | {b:.3f} | {a:.3f} | {low_b:.3f} | {low_a:.3f} |")
-    reads: dict[str, list[float]] = {"before": [], "after": []}
-    for _ in range(3):
-        for name in workers:
-            reads[name].append(float(ask(name, "read 1")))
-    print("read_columns, CPU ms of three interleaved reads:", reads)
-    for worker in workers.values():
-        assert worker.stdin
-        worker.stdin.close()
-        worker.wait()
+    worker_args = ["--database", str(args.database), "--before", str(args.before)]
+    worker_args += ["--candidates", str(args.candidates)]
+    with Checkouts("bench.facets_ab", args.before, worker_args) as checkouts:
+        print("| word | ids | before: median CPU ms | after | lowest before | lowest after |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for word in args.words.split(","):
+            found = checkouts.compare(word, args.rounds, args.batch, warm=1)
+            median, lowest = found.median, found.lowest
+            print(
+                f"| {word} | {found.leading['after'][0]} | {median['before']:.3f} "
+                f"| {median['after']:.3f} | {lowest['before']:.3f} | {lowest['after']:.3f} |",
+                flush=True,
+            )
+        reads: dict[str, list[float]] = {side: [] for side in SIDES}
+        for _ in range(3):
+            for side in SIDES:
+                reads[side].append(float(checkouts.ask(side, "read 1")[0]))
+        print("read_columns, CPU ms of three interleaved reads:", reads)
 
 
 if __name__ == "__main__":

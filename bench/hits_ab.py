@@ -3,8 +3,8 @@
     python -m bench.hits_ab --database /tmp/public.sqlite3 --before /tmp/main-copy \
         [--words lithium,government] [--rounds 20] [--batch 20]
 
-Each checkout runs in a process of its own (``--before``, and this checkout), as in
-``public_ab.py``. A worker takes the ids of a word's first page from its own search, then
+Each checkout runs in a process of its own (``--before``, and this checkout; see
+``interleaved``). A worker takes the ids of a word's first page from its own search, then
 times ``search_html.search_hits(searching._hits(parsed, ids))`` on them in a request
 context: the cards read, titles highlighted, snippets cut, the cards written out. The two
 take turns, a batch of ``--batch`` calls of one word in one, then in the other, ``--rounds``
@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.interleaved import Checkouts
+
 WORDS = ("lithium", "glacier", "copper", "government", "statement")
 
 
@@ -61,46 +61,18 @@ def main() -> None:
     args = parser.parse_args()
     if args.serve:
         return serve(args.serve, str(args.database))
-    roots = {"before": str(args.before.resolve()), "after": str(ROOT)}
-    workers = {
-        side: subprocess.Popen(
-            [sys.executable, "-m", "bench.hits_ab", "--database", str(args.database)]
-            + ["--before", ".", "--serve", root],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-        for side, root in roots.items()
-    }
-
-    def ask(side: str, word: str, n: int) -> tuple[int, float, float]:
-        workers[side].stdin.write(f"{word} {n}\n")  # type: ignore[union-attr]
-        workers[side].stdin.flush()  # type: ignore[union-attr]
-        hits, lowest, median = workers[side].stdout.readline().split()  # type: ignore[union-attr]
-        return int(hits), float(lowest), float(median)
-
-    try:
+    worker_args = ["--database", str(args.database), "--before", "."]
+    with Checkouts("bench.hits_ab", args.before, worker_args) as checkouts:
         print("| word | hits | before: median CPU ms | after | lowest before | lowest after |")
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for word in args.words.split(","):
-            for side in workers:
-                ask(side, word, 5)  # warm
-            took: dict[str, list[tuple[int, float, float]]] = {side: [] for side in workers}
-            for _ in range(args.rounds):
-                for side in workers:
-                    took[side].append(ask(side, word, args.batch))
-            medians = {s: statistics.median(m for _, _, m in t) for s, t in took.items()}
-            lowest = {s: min(low for _, low, _ in t) for s, t in took.items()}
+            found = checkouts.compare(word, args.rounds, args.batch, warm=5)
+            median, lowest = found.median, found.lowest
             print(
-                f"| {word} | {took['after'][0][0]} | {medians['before']:.3f} "
-                f"| {medians['after']:.3f} | {lowest['before']:.3f} | {lowest['after']:.3f} |",
+                f"| {word} | {found.leading['after'][0]} | {median['before']:.3f} "
+                f"| {median['after']:.3f} | {lowest['before']:.3f} | {lowest['after']:.3f} |",
                 flush=True,
             )
-    finally:
-        for worker in workers.values():
-            worker.kill()
 
 
 if __name__ == "__main__":

@@ -2,26 +2,22 @@
 
     python -m bench.public_ab --database /tmp/public.sqlite3 --before /tmp/main-copy [--search]
 
-A change of a few per cent drowns in a shared machine's load when two runs of
-``public_inprocess.py`` follow each other. Here each checkout serves Flask's test client in
-a process of its own (``--before``, and this checkout), and the two take turns: a batch of
-``--batch`` requests of one page in one, then in the other, ``--rounds`` times a page. A
-change of load hits both alike. Printed per page: the median over rounds of each batch's
-median CPU ms, and the lowest single request. ``--before`` is a copy of the older code
-(``git archive main | tar -x -C DIR``) run with this checkout's venv; the database must
-suit both (the same migration head).
+Each checkout serves Flask's test client in a process of its own (``--before``, and this
+checkout; see ``interleaved``), and the two take turns: a batch of ``--batch`` requests of
+one page in one, then in the other, ``--rounds`` times a page. Printed per page: the median
+over rounds of each batch's median CPU ms, and the lowest single request.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.interleaved import Checkouts
+
 #: Stands for the article page in a worker's request line.
 ARTICLE = "ARTICLE"
 
@@ -64,49 +60,22 @@ def main() -> None:
     from bench.corpus import PROBE_WORDS
     from bench.public_inprocess import PAGES
 
-    roots = {"before": str(args.before.resolve()), "after": str(ROOT)}
-    workers = {
-        side: subprocess.Popen(
-            [sys.executable, __file__, "--database", str(args.database), "--before", "."]
-            + ["--serve", root],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            bufsize=1,
-        )
-        for side, root in roots.items()
-    }
-
-    def ask(side: str, path: str, n: int) -> tuple[float, float]:
-        workers[side].stdin.write(f"{path} {n}\n")  # type: ignore[union-attr]
-        workers[side].stdin.flush()  # type: ignore[union-attr]
-        lowest, median = workers[side].stdout.readline().split()  # type: ignore[union-attr]
-        return float(lowest), float(median)
-
-    try:
-        pages = [PAGES[0], ARTICLE, *PAGES[1:]]
-        if args.search:
-            words = (word for _share, words in PROBE_WORDS.values() for word in words)
-            pages = [PAGES[0], *(f"/search?q={word}" for word in words)]
+    pages = [PAGES[0], ARTICLE, *PAGES[1:]]
+    if args.search:
+        words = (word for _share, words in PROBE_WORDS.values() for word in words)
+        pages = [PAGES[0], *(f"/search?q={word}" for word in words)]
+    worker_args = ["--database", str(args.database), "--before", "."]
+    with Checkouts("bench.public_ab", args.before, worker_args) as checkouts:
         print("| page | before: median CPU ms | after | lowest before | lowest after |")
         print("| --- | ---: | ---: | ---: | ---: |")
         for path in pages:
-            for side in workers:
-                ask(side, path, 3)  # warm
-            took: dict[str, list[tuple[float, float]]] = {side: [] for side in workers}
-            for _ in range(args.rounds):
-                for side in workers:
-                    took[side].append(ask(side, path, args.batch))
-            medians = {s: statistics.median(m for _, m in t) for s, t in took.items()}
-            lowest = {s: min(low for low, _ in t) for s, t in took.items()}
+            found = checkouts.compare(path, args.rounds, args.batch)
+            median, lowest = found.median, found.lowest
             print(
-                f"| {path} | {medians['before']:.2f} | {medians['after']:.2f} "
+                f"| {path} | {median['before']:.2f} | {median['after']:.2f} "
                 f"| {lowest['before']:.2f} | {lowest['after']:.2f} |",
                 flush=True,
             )
-    finally:
-        for worker in workers.values():
-            worker.kill()
 
 
 if __name__ == "__main__":

@@ -229,7 +229,7 @@ def _filtered_matches(
     return candidates, total
 
 
-def _hits(parsed: ParsedQuery, ids: list[int], with_tags: bool) -> list[Hit]:
+def _hits(parsed: ParsedQuery, ids: list[int], with_tags: bool = False) -> list[Hit]:
     """The result cards of the page ``ids``: each title highlighted, and a snippet of the
     summary and body.
 

@@ -1,0 +1,29 @@
+"""bench/interleaved.py: each side's worker answers its own requests, taken in turns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.interleaved import ROOT, Checkouts
+
+WORKER = "tests.bench.answering_worker"
+
+
+def test_each_side_is_its_own_worker_and_the_figures_are_its_own(tmp_path: Path) -> None:
+    before = tmp_path / "slow"
+    before.mkdir()
+    with Checkouts(WORKER, before, ["--scale", "1.5"]) as checkouts:
+        assert checkouts.ask("before", "page 2") == ["slow", "page", "3.0", "6.0"]
+        assert checkouts.ask("after", "page 2")[0] == ROOT.name
+        found = checkouts.compare("/tags/x", rounds=3, batch=4)
+    assert found.median == {"before": 12.0, "after": 6.0}
+    assert found.lowest == {"before": 6.0, "after": 3.0}
+    assert found.leading == {"before": ["slow", "/tags/x"], "after": [ROOT.name, "/tags/x"]}
+
+
+def test_a_worker_that_stops_is_a_clear_error(tmp_path: Path) -> None:
+    checkouts = Checkouts(WORKER, tmp_path, ["--scale", "1"])
+    with checkouts, pytest.raises(RuntimeError, match="the before worker stopped"):
+        checkouts.ask("before", "stop 1")
