@@ -32,11 +32,6 @@ CARD_COLUMNS = (
 )
 _SELECTED = ", ".join(f"articles.{name}" for name in CARD_COLUMNS)
 
-#: Published articles only, whatever ids a caller asks for.
-CARDS_BY_ID = (
-    f"SELECT {_SELECTED} FROM articles WHERE articles.id IN (SELECT value FROM json_each(:ids))"
-    " AND articles.status = :status"
-)
 TAGS_OF = (
     "SELECT article_tags.article_id, tags.name, tags.slug"
     " FROM article_tags JOIN tags ON tags.id = article_tags.tag_id"

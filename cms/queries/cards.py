@@ -31,7 +31,7 @@ from cms.models import (
 )
 from cms.pipeline.types import DatePrecision, PartialDate
 from cms.queries.articles import date_range, total_of
-from cms.queries.card_statements import CARDS_BY_ID, TAGS_OF, Shape, page_statement
+from cms.queries.card_statements import TAGS_OF, Shape, page_statement
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page
 from cms.queries.plain_rows import session_driver, stored_date, stored_datetime
@@ -121,15 +121,6 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
     }
     rows = session_driver().execute(page_statement(shape), values).fetchall()
     return Page(cards_of(rows), page.number, size, total)
-
-
-def cards_by_id(article_ids: Sequence[int]) -> dict[int, ArticleCard]:
-    """Cards of those of ``article_ids`` that are published, by id (for search results)."""
-    if not article_ids:
-        return {}
-    bound = {"ids": json.dumps(list(article_ids)), "status": PUBLISHED_STATUS.value}
-    rows = session_driver().execute(CARDS_BY_ID, bound).fetchall()
-    return {card.id: card for card in cards_of(rows)}
 
 
 def cards_of(rows: Sequence[tuple], with_tags: bool = True) -> list[ArticleCard]:

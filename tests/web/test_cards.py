@@ -13,9 +13,10 @@ from cms.models import Article, ArticleStatus, OutletKind
 from cms.pipeline.types import PartialDate
 from cms.public.paths import slug_path, slug_paths, with_args
 from cms.queries.articles import filtered, newest_first_order
-from cms.queries.cards import cards_by_id, published_cards
+from cms.queries.cards import published_cards
 from cms.queries.filters import ArticleFilters
 from cms.services import articles, taxonomy
+from cms.services.search.bodies import cards_with_bodies
 from tests.factories import make_article, make_mention
 
 SLUGS = ["plain-slug", "with space", "ünïcode", "a/b", "100%", "q?x#y", "dot.tilde~", "semi;colon"]
@@ -167,13 +168,13 @@ def test_tags_and_mentions_copy_of_the_date_follows_the_article(app: Flask) -> N
             assert [card.title for card in listed] == ["Undated", "Moved"]  # undated last
 
 
-def test_cards_by_id_give_only_published_articles(app: Flask) -> None:
+def test_search_cards_give_only_published_articles(app: Flask) -> None:
     with app.app_context():
-        published = make_article("Out")
+        published = make_article("Out", body="The text.")
         drafts = [
             make_article(f"Not yet {s.value}", status=s)
             for s in ArticleStatus
             if s != ArticleStatus.PUBLISHED
         ]
-        found = cards_by_id([published.id, *(d.id for d in drafts)])
-        assert list(found) == [published.id] and found[published.id].title == "Out"
+        found = cards_with_bodies([*(d.id for d in drafts), published.id])
+        assert [(card.title, body) for card, body in found] == [("Out", "The text.")]

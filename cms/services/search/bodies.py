@@ -14,7 +14,7 @@ from cms.queries.card_statements import CARD_COLUMNS
 from cms.queries.cards import PUBLISHED_STATUS, ArticleCard, cards_of
 from cms.queries.plain_rows import session_driver
 
-#: ``CARDS_BY_ID`` with the body last: published articles only, whatever ids are asked for.
+#: The cards' columns and the body last: published articles only, whatever ids are asked for.
 _CARDS_AND_BODIES = (
     f"SELECT {', '.join(f'articles.{name}' for name in CARD_COLUMNS)}, articles.body"
     " FROM articles WHERE articles.id IN (SELECT value FROM json_each(:ids))"
