@@ -86,12 +86,7 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for word in args.words.split(","):
             found = checkouts.compare(word, args.rounds, args.batch, warm=1)
-            median, lowest = found.median, found.lowest
-            print(
-                f"| {word} | {found.leading['after'][0]} | {median['before']:.3f} "
-                f"| {median['after']:.3f} | {lowest['before']:.3f} | {lowest['after']:.3f} |",
-                flush=True,
-            )
+            print(found.row(word, found.leading["after"][0]), flush=True)
         reads: dict[str, list[float]] = {side: [] for side in SIDES}
         for _ in range(3):
             for side in SIDES:

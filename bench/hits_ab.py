@@ -67,12 +67,7 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
         for word in args.words.split(","):
             found = checkouts.compare(word, args.rounds, args.batch, warm=5)
-            median, lowest = found.median, found.lowest
-            print(
-                f"| {word} | {found.leading['after'][0]} | {median['before']:.3f} "
-                f"| {median['after']:.3f} | {lowest['before']:.3f} | {lowest['after']:.3f} |",
-                flush=True,
-            )
+            print(found.row(word, found.leading["after"][0]), flush=True)
 
 
 if __name__ == "__main__":

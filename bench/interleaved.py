@@ -32,6 +32,11 @@ class Compared:
     lowest: dict[str, float]
     leading: dict[str, list[str]]
 
+    def row(self, *first: str, digits: int = 3) -> str:
+        """A markdown table row: ``first``, then median before, after, lowest before, after."""
+        figures = (self.median[s] for s in SIDES), (self.lowest[s] for s in SIDES)
+        return "| " + " | ".join([*first, *(f"{x:.{digits}f}" for f in figures for x in f)]) + " |"
+
 
 class Checkouts:
     """A worker process per side; ``with Checkouts(...) as checkouts:`` ends them."""

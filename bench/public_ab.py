@@ -70,12 +70,7 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: | ---: |")
         for path in pages:
             found = checkouts.compare(path, args.rounds, args.batch)
-            median, lowest = found.median, found.lowest
-            print(
-                f"| {path} | {median['before']:.2f} | {median['after']:.2f} "
-                f"| {lowest['before']:.2f} | {lowest['after']:.2f} |",
-                flush=True,
-            )
+            print(found.row(path, digits=2), flush=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ def test_each_side_is_its_own_worker_and_the_figures_are_its_own(tmp_path: Path)
     assert found.median == {"before": 12.0, "after": 6.0}
     assert found.lowest == {"before": 6.0, "after": 3.0}
     assert found.leading == {"before": ["slow", "/tags/x"], "after": [ROOT.name, "/tags/x"]}
+    assert found.row("/tags/x", digits=1) == "| /tags/x | 12.0 | 6.0 | 6.0 | 3.0 |"
 
 
 def test_a_worker_that_stops_is_a_clear_error(tmp_path: Path) -> None:
