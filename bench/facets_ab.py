@@ -15,12 +15,11 @@ and the lowest single call; then each checkout's CPU for reading the facet colum
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
 
-from bench.interleaved import SIDES, Checkouts
+from bench.interleaved import SIDES, Checkouts, timed
 
 WORDS = ("lithium", "copper", "government", "statement")
 
@@ -58,12 +57,8 @@ def serve(root: str, database: str, candidates: int) -> None:
             searching.facet_counts = capture
             searching.search(word)
             searching.facet_counts = counted
-            ids, took = seen[0], []
-            for _ in range(int(n)):
-                began = time.thread_time()
-                counted(ids)
-                took.append((time.thread_time() - began) * 1000)
-            print(f"{len(ids)} {min(took):.3f} {statistics.median(took):.3f}", flush=True)
+            ids = seen[0]
+            print(f"{len(ids)} {timed(lambda ids=ids: counted(ids), int(n))}", flush=True)
 
 
 def main() -> None:

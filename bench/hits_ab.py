@@ -15,12 +15,10 @@ median thread CPU ms, and the lowest single call.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
-from bench.interleaved import Checkouts
+from bench.interleaved import Checkouts, timed
 
 WORDS = ("lithium", "glacier", "copper", "government", "statement")
 
@@ -42,12 +40,8 @@ def serve(root: str, database: str) -> None:
             word, n = line.split()
             parsed = parse_query(word)
             ids = [hit.article.id for hit in searching.search(word).hits]
-            took = []
-            for _ in range(int(n)):
-                began = time.thread_time()
-                search_hits(searching._hits(parsed, ids))
-                took.append((time.thread_time() - began) * 1000)
-            print(f"{len(ids)} {min(took):.3f} {statistics.median(took):.3f}", flush=True)
+            figures = timed(lambda p=parsed, i=ids: search_hits(searching._hits(p, i)), int(n))
+            print(f"{len(ids)} {figures}", flush=True)
 
 
 def main() -> None:

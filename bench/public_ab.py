@@ -11,12 +11,10 @@ over rounds of each batch's median CPU ms, and the lowest single request.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
-from bench.interleaved import Checkouts
+from bench.interleaved import Checkouts, timed
 
 #: Stands for the article page in a worker's request line.
 ARTICLE = "ARTICLE"
@@ -36,12 +34,11 @@ def serve(root: str, database: str) -> None:
     for line in sys.stdin:
         path, n = line.split()
         path = article if path == ARTICLE else path
-        took = []
-        for _ in range(int(n)):
-            began = time.process_time()
+
+        def ask(path: str = path) -> None:
             assert client.get(path).status_code == 200, path
-            took.append((time.process_time() - began) * 1000)
-        print(f"{min(took):.3f} {statistics.median(took):.3f}", flush=True)
+
+        print(timed(ask, int(n)), flush=True)
 
 
 def main() -> None:

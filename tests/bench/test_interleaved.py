@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.interleaved import ROOT, Checkouts
+from bench.interleaved import ROOT, Checkouts, timed
 
 WORKER = "tests.bench.answering_worker"
 
@@ -28,3 +28,9 @@ def test_a_worker_that_stops_is_a_clear_error(tmp_path: Path) -> None:
     checkouts = Checkouts(WORKER, tmp_path, ["--scale", "1"])
     with checkouts, pytest.raises(RuntimeError, match="the before worker stopped"):
         checkouts.ask("before", "stop 1")
+
+
+def test_a_workers_answer_is_the_lowest_then_the_median_cpu_of_its_calls() -> None:
+    sizes = iter([10, 200_000, 10, 10, 200_000])  # two dear calls of five
+    lowest, median = map(float, timed(lambda: sum(range(next(sizes))), 5).split())
+    assert 0 <= lowest <= median < 2  # the median is a cheap call
