@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import current_app, render_template, request, url_for
+from flask import abort, current_app, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 
 from cms.public import bp
@@ -25,6 +25,8 @@ def search() -> ResponseReturnValue:
     subjects = request_filters()
     size = current_app.config["SEARCH_PER_PAGE"]
     results = search_service.search(query, subjects.filters, page_number(), size, with_tags=False)
+    if results.ranked and results.number > results.pages:
+        abort(404)  # past the last ranked page, as past a list's last page
     return render_template(
         "public/search.html",
         results=results,

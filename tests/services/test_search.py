@@ -166,6 +166,24 @@ def test_the_cards_carry_their_tags_only_when_asked(app_context: None) -> None:
     assert hit.article.tags == () and hit.article.title == "Grain exports"
 
 
+def test_the_guess_that_many_match_follows_how_closely_the_newest_lie() -> None:
+    dense = [(id_, -1.0) for id_ in range(100_000, 99_400, -2)]  # 300 of the newest 600
+    sparse = [(id_, -1.0) for id_ in range(100_000, 10_000, -300)]  # 300 of 90,000
+    assert searching._many_likely(dense, 10_000)
+    assert not searching._many_likely(sparse, 10_000)
+    assert not searching._many_likely([(5, -1.0)], 10)
+
+
+def test_candidates_come_back_newest_first_each_with_its_own_score() -> None:
+    assert fts5._newest_first([3, 9, 1, 7], [-3.0, -9.0, -1.0, -7.0]) == [
+        (9, -9.0),
+        (7, -7.0),
+        (3, -3.0),
+        (1, -1.0),
+    ]
+    assert fts5._newest_first([], []) == []
+
+
 def test_facets_count_every_facet_and_follow_the_next_write(app_context: None) -> None:
     dated = make_article("Grain exports", outlet="AP", tags=["trade", "grain"])
     make_article("Grain prices", outlet="Daily", tags=["trade"])

@@ -121,6 +121,9 @@ def test_search_pages_keep_the_query_and_filters(app: Flask, client: FlaskClient
     html = client.get("/search?q=monsoon&outlet=ap&page=2").text
     assert ">← Previous</a>" in html and ">Next →</a>" in html
     assert "Newer" not in html and "Older" not in html
+    # Past the last ranked page is a page that does not exist, as past a list's last page.
+    assert client.get("/search?q=monsoon&outlet=ap&page=4").status_code == 404
+    assert client.get("/search?q=nothing-like-it&page=4").status_code == 200  # "Nothing found"
 
 
 def test_counting_stops_at_the_limit_and_says_there_are_more(

@@ -3,7 +3,9 @@
 One FTS5 table, ``search_index`` (rowid = article id; stemmed title, summary and body), made by
 its migration. Every article is indexed, whatever its status: suggestions look for related
 articles and duplicates among drafts too, and a status change then costs no index write. The
-public search narrows matches to published articles by joining ``articles``.
+public search leaves out the articles that are not published (see ``searching``): in Python
+after the walk when they are few, in the walk (``NOT IN``) when they are many, or by walking
+only a filter's published articles.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def newest_scored(
     rows come back joined into one (see ``_joined``).
     """
     weights = ", ".join(str(w) for w in WEIGHTS)
-    leaving_out = leaving_out_sql(excluding)
+    leaving_out = _leaving_out_sql(excluding)
     ids, scores = _joined(
         driver(connection),
         f"SELECT rowid AS a, bm25(search_index, {weights}) AS b FROM search_index "
@@ -88,7 +90,7 @@ def newest_scored(
     return _newest_first(ids, scores)
 
 
-def leaving_out_sql(excluding: str | None) -> str:
+def _leaving_out_sql(excluding: str | None) -> str:
     """The condition leaving out the ids ``excluding`` (SQL selecting ids) selects, if any."""
     return f"AND rowid NOT IN ({excluding}) " if excluding else ""
 
@@ -101,7 +103,7 @@ def newest_matches_among(
     ``+rowid`` keeps FTS5 from looking each member up in the index one by one (seconds for
     thousands of members): SQLite reads the members once into a set and checks each match
     against it while walking the matches in the index's own order. The ids, up to ``limit``
-    (10,001) of them, come back joined into one row (see ``_joined``).
+    (``SEARCH_COUNT_LIMIT`` + 1) of them, come back joined into one row.
     """
     matches = (
         select(literal_column("rowid").label("id"))
@@ -117,15 +119,17 @@ def newest_matches_among(
 
 
 def _joined(raw: sqlite3.Connection, rows_sql: str, params: tuple) -> tuple[list, list]:
-    """The two columns ``a`` and ``b`` (numbers) of ``rows_sql``'s rows, read as one row.
+    """The ids ``a`` and scores ``b`` (neither ever NULL: ``group_concat`` would skip it and
+    the two lists would no longer pair up) of ``rows_sql``'s rows, read as one row.
 
     Python's ``sqlite3`` lets other threads run during each row it steps over: in a worker
     whose four threads all search, three hundred rows meant three hundred hand-overs, each
     waking a waiting thread on the other core for nothing. Searching in four threads of one
-    process, one row instead of 316 took 100 -> 126 and 86 -> 114 searches a second. SQLite
-    writes a REAL with 15 significant digits here: equal scores stay equal.
+    process, one row instead of 316 took 67 -> 74, 84 -> 87 and 81 -> 106 searches a second
+    (bench/RESULTS.md). Scores are written with 17 significant digits, which read back as
+    the same double (``group_concat``'s own text keeps 15).
     """
-    joined = f"SELECT group_concat(a), group_concat(b) FROM ({rows_sql})"
+    joined = f"SELECT group_concat(a), group_concat(printf('%!.17g', b)) FROM ({rows_sql})"
     first, second = raw.execute(joined, params).fetchone()
     return json.loads(f"[{first or ''}]"), json.loads(f"[{second or ''}]")
 
@@ -156,7 +160,7 @@ def count_matches(
     wrong guess costs time, never a wrong count.
     """
     matches = (
-        f"SELECT rowid FROM search_index WHERE search_index MATCH ? {leaving_out_sql(excluding)}"
+        f"SELECT rowid FROM search_index WHERE search_index MATCH ? {_leaving_out_sql(excluding)}"
     )
     raw = driver(connection)
     if (

@@ -31,12 +31,12 @@ from cms.services.search.text import ParsedQuery, highlight, parse_query, plain,
 from cms.sqlite import driver
 
 #: How many of the newest matches are ranked by relevance and counted into facets (the
-#: ``SEARCH_CANDIDATES`` setting changes it). bm25 costs about 1.5 us a candidate (FTS5 looks
+#: ``SEARCH_CANDIDATES`` setting changes it). bm25 costs about 1.5 µs a candidate (FTS5 looks
 #: up each one's column sizes) on top of one walk of the word's whole list of documents for
 #: its weight: at 100,000 articles, 300 instead of 1,000 took a word in 3 % of them from 8.0
 #: to 5.8 ms of CPU and one in half of them from 9.4 to 7.4 (the whole page, in one process).
-#: Thirty pages of ten are more than readers turn; past them the page asks for a narrower
-#: search.
+#: Thirty pages of ten are more than readers turn; the page says when there were more
+#: matches, and asks for a narrower search; a page past the last ranked one is a 404.
 SEARCH_CANDIDATES = 300
 #: Matches are counted up to here (the ``SEARCH_COUNT_LIMIT`` setting changes it);
 #: ``SearchResults.total_exact`` is False past it.
@@ -143,7 +143,7 @@ def search(
         filters,
         empty.number,
         size,
-        hits=_hits(parsed, page_ids, with_tags),
+        hits=_hits(parsed, page_ids, with_tags=with_tags),
         total=total,
         ranked=len(ranked),
         facets=facet_counts(candidates),
@@ -189,7 +189,12 @@ def _newest_published(
 
 def _many_likely(newest: list[tuple[int, float]], limit: int) -> bool:
     """Whether more than ``limit`` articles probably match, judged by how closely the newest
-    matches lie: 300 of them among the newest 600 ids promise half the collection."""
+    matches lie: 300 of them among the newest 600 ids promise half the collection.
+
+    A guess, never a count: a burst (a week's story whose newest matches lie close together
+    though few match in all) makes it wrong, and then the matches are walked twice (about
+    1.6 times one count, and never more than ``limit`` of them).
+    """
     first, last = newest[0][0], newest[-1][0]
     return len(newest) * first / (first - last + 1) > limit
 
@@ -229,13 +234,13 @@ def _filtered_matches(
     return candidates, total
 
 
-def _hits(parsed: ParsedQuery, ids: list[int], with_tags: bool = False) -> list[Hit]:
+def _hits(parsed: ParsedQuery, ids: list[int], *, with_tags: bool) -> list[Hit]:
     """The result cards of the page ``ids``: each title highlighted, and a snippet of the
     summary and body.
 
-    Twenty cards and their HTML (``search_html.search_hits``) cost 2.1 ms of CPU at 100,000
-    articles (session 5) and 1.0 ms now: cards and bodies read in one statement
-    (``cards_with_bodies``); titles and windows stem only words that begin like a wanted
+    A card and its HTML (``search_html.search_hits``) cost about 105 µs of CPU at 100,000
+    articles in session 5 and 50 µs now (twenty measured): cards and bodies read in one
+    statement (``cards_with_bodies``); titles and windows stem only words that begin like a wanted
     stem; running text left as it is; a snippet's window cut out, not split word by word.
     """
     wanted = parsed.all_stems
