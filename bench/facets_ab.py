@@ -26,7 +26,8 @@ WORDS = ("lithium", "copper", "government", "statement")
 
 def serve(root: str, database: str, candidates: int) -> None:
     """Worker: read "word n" lines, answer "ids lowest median" thread CPU ms of n calls;
-    "read" answers the CPU ms of one ``read_columns``."""
+    "--read" (no word a search could be asked) answers the CPU ms of one ``read_columns``;
+    a word without matches, "0 0 0"."""
     import os
 
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
@@ -48,7 +49,7 @@ def serve(root: str, database: str, candidates: int) -> None:
     with app.test_request_context("/search"):
         for line in sys.stdin:
             word, n = line.split()
-            if word == "read":
+            if word == "--read":
                 began = time.thread_time()
                 facets.read_columns(db.session.connection())
                 print(f"{(time.thread_time() - began) * 1000:.0f}", flush=True)
@@ -57,6 +58,9 @@ def serve(root: str, database: str, candidates: int) -> None:
             searching.facet_counts = capture
             searching.search(word)
             searching.facet_counts = counted
+            if not seen:
+                print("0 0 0", flush=True)
+                continue
             ids = seen[0]
             print(f"{len(ids)} {timed(lambda ids=ids: counted(ids), int(n))}", flush=True)
 
@@ -85,7 +89,7 @@ def main() -> None:
         reads: dict[str, list[float]] = {side: [] for side in SIDES}
         for _ in range(3):
             for side in SIDES:
-                reads[side].append(float(checkouts.ask(side, "read 1")[0]))
+                reads[side].append(float(checkouts.ask(side, "--read 1")[0]))
         print("read_columns, CPU ms of three interleaved reads:", reads)
 
 

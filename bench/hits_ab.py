@@ -15,6 +15,8 @@ median thread CPU ms, and the lowest single call.
 from __future__ import annotations
 
 import argparse
+import functools
+import inspect
 import sys
 from pathlib import Path
 
@@ -35,12 +37,15 @@ def serve(root: str, database: str) -> None:
     from cms.services.search.text import parse_query
 
     app = create_app({"INSTANCE_PATH": str(Path(database).parent)})
+    # The site's results (no tags), in checkouts from before ``with_tags`` too.
+    site = "with_tags" in inspect.signature(searching._hits).parameters
+    hits = functools.partial(searching._hits, with_tags=False) if site else searching._hits
     with app.test_request_context("/search"):
         for line in sys.stdin:
             word, n = line.split()
             parsed = parse_query(word)
             ids = [hit.article.id for hit in searching.search(word).hits]
-            figures = timed(lambda p=parsed, i=ids: search_hits(searching._hits(p, i)), int(n))
+            figures = timed(lambda p=parsed, i=ids: search_hits(hits(p, i)), int(n))
             print(f"{len(ids)} {figures}", flush=True)
 
 

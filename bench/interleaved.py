@@ -44,20 +44,22 @@ class Checkouts:
     """A worker process per side; ``with Checkouts(...) as checkouts:`` ends them."""
 
     def __init__(self, module: str, before: Path, args: list[str]) -> None:
-        roots = {"before": before.resolve(), "after": ROOT}
-        self.workers = {
-            side: subprocess.Popen(
-                [sys.executable, "-m", module, "--serve", str(roots[side]), *args],
-                cwd=ROOT,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                text=True,
-                bufsize=1,
-            )
-            for side in SIDES
+        self.commands = {
+            side: [sys.executable, "-m", module, "--serve", str(root), *args]
+            for side, root in zip(SIDES, (before.resolve(), ROOT), strict=True)
         }
+        self.workers: dict[str, subprocess.Popen] = {}
 
     def __enter__(self) -> Checkouts:
+        """Start the workers; one that cannot start ends those already started."""
+        try:
+            for side, command in self.commands.items():
+                self.workers[side] = subprocess.Popen(
+                    command, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+                )
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *_exc: object) -> None:
