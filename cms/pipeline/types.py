@@ -58,9 +58,7 @@ class PartialDate:
             return value.isoformat()
         if precision == DatePrecision.MONTH:
             return f"{value.year:04d}-{value.month:02d}"
-        if precision == DatePrecision.YEAR:
-            return f"{value.year:04d}"
-        raise KeyError(precision)
+        return f"{value.year:04d}"  # DatePrecision.YEAR
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """The search page's results and facets as HTML, written in Python as the list cards are.
 
-Twenty result cards and up to sixty facet links were a tenth of a search's time in Jinja's
-loops (see ``card_html`` for why). Here each value from the database (outlet names, facet
-labels, the addresses built from the reader's query) is escaped once with
+Twenty result cards (a page, then) and up to sixty facet links were a tenth of a search's time
+in Jinja's loops (see ``card_html`` for why). Here each value from the database (outlet names,
+facet labels, the addresses built from the reader's query) is escaped once with
 ``markupsafe.escape`` (a card's through ``fragments.text``, which builds no ``Markup`` when
 there is nothing to escape); a hit's title and snippet are ``Markup`` already, escaped and
 highlighted by the search service. The markup is what ``public/search.html`` wrote, a newline

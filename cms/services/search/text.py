@@ -225,10 +225,11 @@ def _wanted_words(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
 
     A stem is (nearly) a prefix of its word's case-folded forms, so the text is searched for
     each stem's first letters with ``str.find`` and only the words found there are stemmed:
-    stemming every word of twenty texts was a sixth of a search, and a regular expression
-    of the prefixes scanned ten times slower than ``find``. Russian stems spell "ё" as "е",
-    so the folded text does too. A text whose case folding changes its length, or where no
-    word found so has a wanted stem, is read the exact way (``_stemmed_words``).
+    stemming every word of twenty texts (a page, then) was a sixth of a search, and a
+    regular expression of the prefixes scanned ten times slower than ``find``. Russian stems
+    spell "ё" as "е", so the folded text does too. A text whose case folding changes its
+    length is read the exact way (``_wanted_words_by_stemming``), as is one where no word
+    found so has a wanted stem (``_stemmed_words``).
     """
     folded = text.casefold().replace("ё", "е")
     if len(folded) != len(text):
