@@ -32,6 +32,14 @@ CARD_COLUMNS = (
 )
 _SELECTED = ", ".join(f"articles.{name}" for name in CARD_COLUMNS)
 
+#: Search's result cards: the card's columns and the body last, published articles only,
+#: whatever ids are asked for. One statement cost 70 µs for twenty articles at 100,000,
+#: where the cards' statement and a second one for the bodies cost 150.
+CARDS_AND_BODIES_BY_ID = (
+    f"SELECT {_SELECTED}, articles.body FROM articles"
+    " WHERE articles.id IN (SELECT value FROM json_each(:ids)) AND articles.status = :status"
+)
+
 TAGS_OF = (
     "SELECT article_tags.article_id, tags.name, tags.slug"
     " FROM article_tags JOIN tags ON tags.id = article_tags.tag_id"

@@ -31,7 +31,7 @@ from cms.models import (
 )
 from cms.pipeline.types import DatePrecision, PartialDate
 from cms.queries.articles import date_range, total_of
-from cms.queries.card_statements import TAGS_OF, Shape, page_statement
+from cms.queries.card_statements import CARDS_AND_BODIES_BY_ID, TAGS_OF, Shape, page_statement
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import Page
 from cms.queries.plain_rows import session_driver, stored_date, stored_datetime
@@ -121,6 +121,19 @@ def published_cards(filters: ArticleFilters = NO_FILTERS, number: int = 1, size:
     }
     rows = session_driver().execute(page_statement(shape), values).fetchall()
     return Page(cards_of(rows), page.number, size, total)
+
+
+def cards_with_bodies(ids: Sequence[int], with_tags: bool = True) -> list[tuple[ArticleCard, str]]:
+    """(card, body) of each of the articles ``ids`` that is published, in the order of
+    ``ids``, for search's results (a card leaves the body out: only a snippet needs it); the
+    cards' tags only ``with_tags`` (see ``cards_of``)."""
+    if not ids:
+        return []
+    bound = {"ids": json.dumps(list(ids)), "status": PUBLISHED_STATUS.value}
+    rows = session_driver().execute(CARDS_AND_BODIES_BY_ID, bound).fetchall()
+    body_of = {row[0]: row[-1] for row in rows}
+    by_id = {card.id: card for card in cards_of(rows, with_tags)}
+    return [(by_id[id_], body_of[id_]) for id_ in ids if id_ in by_id]
 
 
 def cards_of(rows: Sequence[tuple], with_tags: bool = True) -> list[ArticleCard]:

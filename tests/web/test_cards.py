@@ -13,10 +13,9 @@ from cms.models import Article, ArticleStatus, OutletKind
 from cms.pipeline.types import PartialDate
 from cms.public.paths import slug_path, slug_paths, with_args
 from cms.queries.articles import filtered, newest_first_order
-from cms.queries.cards import published_cards
+from cms.queries.cards import cards_with_bodies, published_cards
 from cms.queries.filters import ArticleFilters
 from cms.services import articles, taxonomy
-from cms.services.search.bodies import cards_with_bodies
 from tests.factories import make_article, make_mention
 
 SLUGS = ["plain-slug", "with space", "ünïcode", "a/b", "100%", "q?x#y", "dot.tilde~", "semi;colon"]

@@ -20,13 +20,12 @@ from sqlalchemy import Connection, select, text
 from cms.extensions import db
 from cms.models import Article, ArticleStatus
 from cms.queries.articles import filtered, total_of
-from cms.queries.cards import ArticleCard
+from cms.queries.cards import ArticleCard, cards_with_bodies
 from cms.queries.facets import FacetValue, facet_counts
 from cms.queries.filters import NO_FILTERS, ArticleFilters
 from cms.queries.paging import count_of
 from cms.queries.versioned import kept
 from cms.services.search import fts5
-from cms.services.search.bodies import cards_with_bodies
 from cms.services.search.text import ParsedQuery, highlight, parse_query, plain, snippet
 from cms.sqlite import driver
 
