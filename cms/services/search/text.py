@@ -227,23 +227,10 @@ def _wanted_words(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
     each stem's first letters with ``str.find`` and only the words found there are stemmed:
     stemming every word of twenty texts (a page, then) was a sixth of a search, and a
     regular expression of the prefixes scanned ten times slower than ``find``. Russian stems
-    spell "ё" as "е", so the folded text does too. A text whose case folding changes its
-    length is read the exact way (``_wanted_words_by_stemming``), as is one where no word
-    found so has a wanted stem (``_stemmed_words``).
+    spell "ё" as "е", so the folded text does too (``_words_beginning``). Where no word found
+    so has a wanted stem, the text is read the exact way (``_stemmed_words``).
     """
-    folded = text.casefold().replace("ё", "е")
-    if len(folded) != len(text):
-        return _wanted_words_by_stemming(text, wanted)
-    spans = []
-    for prefix in _prefixes(wanted):
-        at = folded.find(prefix)
-        while at >= 0:
-            if at == 0 or not _is_word_character(folded[at - 1]):
-                word = _WORD.match(folded, at)
-                if stem(word.group()) in wanted:  # type: ignore[union-attr]
-                    spans.append(word.span())  # type: ignore[union-attr]
-            at = folded.find(prefix, at + len(prefix))
-    return sorted(set(spans)) or _stemmed_words(text, wanted)
+    return _words_beginning(_prefixes(wanted), text, wanted) or _stemmed_words(text, wanted)
 
 
 def _forms(stem_: str) -> tuple[str, ...]:
@@ -281,12 +268,23 @@ def _stemmed_words(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
     first two letters are stemmed: stemming every word of twenty titles and windows was a
     fifth of a page's result cards.
     """
+    return _words_beginning(_heads(wanted), text, wanted)
+
+
+def _words_beginning(
+    heads: frozenset[str], text: str, wanted: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Where the words of ``text`` that begin with one of ``heads`` (case folded, "ё" read as
+    "е") and whose stem is wanted start and end, in order: each found with ``str.find``, only
+    those stemmed. A text whose case folding changes its length ("ß", "İ") is read word by
+    word instead (``_wanted_words_by_stemming``): positions in the folded text are not the
+    text's."""
     folded = text.casefold()
     if len(folded) != len(text):
         return _wanted_words_by_stemming(text, wanted)
     folded = folded.replace("ё", "е")
     spans = []
-    for head in _heads(wanted):
+    for head in heads:
         at = folded.find(head)
         while at >= 0:
             if at == 0 or not _is_word_character(text[at - 1]):
