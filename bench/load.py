@@ -147,10 +147,16 @@ def first_requests(port: int, paths: list[str]) -> float:
     return slowest * 1000
 
 
-def serve(database: Path, port: int) -> subprocess.Popen:
+def serve(database: Path, port: int, settings: dict[str, str] | None = None) -> subprocess.Popen:
     """gunicorn as `make run` starts it (``-c gunicorn.conf.py``: 2 workers, 4 threads), in a
-    process group of its own that ``stop`` ends with the bench."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "PORT": str(port)}
+    process group of its own that ``stop`` ends with the bench; ``settings`` are environment
+    variables the app or gunicorn.conf.py reads (README, "Settings")."""
+    env = {
+        **os.environ,
+        **(settings or {}),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "PORT": str(port),
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
         cwd=ROOT,
@@ -181,14 +187,26 @@ def stop(server: subprocess.Popen) -> None:
         server.wait()
 
 
-def worker_rss(server: subprocess.Popen) -> list[int]:
-    """Resident memory of each gunicorn worker, in MB."""
-    children = subprocess.run(
+def _workers(server: subprocess.Popen) -> list[str]:
+    return subprocess.run(
         ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
     ).stdout.split()
+
+
+def worker_rss(server: subprocess.Popen) -> list[int]:
+    """Resident memory of each gunicorn worker, in MB."""
     sizes = []
-    for pid in children:
+    for pid in _workers(server):
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 sizes.append(int(line.split()[1]) // 1024)
     return sizes
+
+
+def cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time (user and system) gunicorn's master and workers have used so far."""
+    ticks = 0
+    for pid in [str(server.pid), *_workers(server)]:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")

@@ -101,8 +101,11 @@ def register_redirect_guard(app: Flask) -> None:
 
 def register_middleware(app: Flask) -> None:
     from cms.request_body import GuardedRequestBody
+    from cms.turns import TakingTurns
 
     app.wsgi_app = GuardedRequestBody(app.wsgi_app)  # type: ignore[method-assign]
+    if wait_ms := app.config["REQUEST_TURN_WAIT_MS"]:
+        app.wsgi_app = TakingTurns(app.wsgi_app, wait_ms / 1000)  # type: ignore[method-assign]
 
 
 def register_deployment(app: Flask) -> None:

@@ -67,6 +67,9 @@ def load_settings(instance_path: Path) -> dict[str, Any]:
         # Article bodies are posted in multipart admin forms; Flask's 500 kB default is too small.
         "MAX_CONTENT_LENGTH": 64 * 1024 * 1024,
         "MAX_FORM_MEMORY_SIZE": 16 * 1024 * 1024,
+        # A worker's GET and HEAD requests run one at a time, first come first served; one
+        # that has waited this long runs alongside (cms/turns.py). 0: all run at once.
+        "REQUEST_TURN_WAIT_MS": _int("REQUEST_TURN_WAIT_MS", 50, minimum=0),
         "ARTICLES_PER_PAGE": 20,
         # Results on a page of /search (the API's per_page is the client's): ten, as search
         # engines show; each has a snippet, so twenty made a long page on a phone.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import collections
 import socket
 import subprocess
@@ -97,10 +98,27 @@ def test_gunicorn_serves_and_ends_with_its_workers(migrated_database: Path, tmp_
     try:
         sizes = load.worker_rss(server)
         assert len(sizes) == 2 and all(mb > 10 for mb in sizes)
-        assert load.get(port, "/healthz")[0] == 200
+        used = load.cpu_seconds(server)
+        assert 0 < used < 60  # starting took some, a minute would be absurd
+        for _ in range(200):
+            assert load.get(port, "/healthz")[0] == 200
+        assert load.cpu_seconds(server) > used
         found = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True)
         workers = [int(pid) for pid in found.stdout.split()]
     finally:
         load.stop(server)
     assert server.returncode is not None
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+
+
+def test_settings_ab_reads_named_sets_of_variables():
+    from bench.settings_ab import settings
+
+    assert settings("off:REQUEST_TURN_WAIT_MS=0,THREADS=2") == (
+        "off",
+        {"REQUEST_TURN_WAIT_MS": "0", "THREADS": "2"},
+    )
+    assert settings("defaults:") == ("defaults", {})
+    for wrong in ("no-colon=1", ":A=1", "x:A", "x:=1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            settings(wrong)
