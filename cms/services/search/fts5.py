@@ -126,10 +126,13 @@ def _joined(raw: sqlite3.Connection, rows_sql: str, params: tuple) -> tuple[list
     whose four threads all search, three hundred rows meant three hundred hand-overs, each
     waking a waiting thread on the other core for nothing. Searching in four threads of one
     process, one row instead of 316 took 67 -> 74, 84 -> 87 and 81 -> 106 searches a second
-    (bench/RESULTS.md). Scores are written with 17 significant digits, which read back as
-    the same double (``group_concat``'s own text keeps 15).
+    (bench/RESULTS.md). Scores come back as ``group_concat`` writes them, with 15 significant
+    digits: two that differ only past the 15th tie, and ties rank newest first. That changed
+    the ranking of none of 358 words at 100,000 articles; writing 17 digits with ``printf``
+    cost 0.07-0.15 ms a search (bench/RESULTS.md, "Session 7: bm25 scores as SQLite writes
+    them").
     """
-    joined = f"SELECT group_concat(a), group_concat(printf('%!.17g', b)) FROM ({rows_sql})"
+    joined = f"SELECT group_concat(a), group_concat(b) FROM ({rows_sql})"
     first, second = raw.execute(joined, params).fetchone()
     return json.loads(f"[{first or ''}]"), json.loads(f"[{second or ''}]")
 
