@@ -2,9 +2,9 @@
 waits for its turn longer than ``REQUEST_TURN_WAIT_MS``.
 
 gunicorn runs a worker's requests in threads (``THREADS``, 4) that share one interpreter lock.
-A thread gives that lock up at every SQLite call and every write to a socket, and must then
-win it back from threads that are busy computing, twenty-odd times in a search. Which thread
-wins is luck, and with four requests in a worker some lose often: a search's 95th
+A thread gives that lock up at every SQLite statement and row, and every write to a socket,
+and must then win it back from threads that are busy computing: many times in a search. Which
+thread wins is luck, and with four requests in a worker some lose often: a search's 95th
 percentile under load was 1.5-1.7 times its median. Taking turns, a request runs with the lock
 to itself once its turn comes, and the order is fair: the 95th percentile came down to 1.1-1.4
 times the median, 12-19 % lower for every probe word, with the same work done per request
