@@ -197,7 +197,7 @@ def main() -> None:
         print(
             f"built {args.count} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr
         )
-    load_before = os.getloadavg()[0]
+    load_before, speed_before = os.getloadavg()[0], results.speed_probe_ms()
     server = load.serve(database, args.port)
     try:
         pages = {"an article page": _article_paths(args.port), **PAGES}
@@ -207,7 +207,8 @@ def main() -> None:
     finally:
         load.stop(server)
     heading = f"Public site at {args.count:,} articles under wrk (bench/public_bench.py)"
-    text = report(args, wrk, (load_before, os.getloadavg()[0]), rows, searches, rss)
+    speeds = (speed_before, results.speed_probe_ms())
+    text = report(args, wrk, (load_before, os.getloadavg()[0]), speeds, rows, searches, rss)
     print(f"### {heading}\n\n{text}")
     if args.record:
         results.record("Public site and search", heading, text)
@@ -257,6 +258,7 @@ def report(
     args: argparse.Namespace,
     wrk: str,
     loads: tuple[float, float],
+    speeds: tuple[float, float],
     rows: list[Row],
     searches: list[Search],
     rss: list[int],
@@ -271,7 +273,8 @@ def report(
         f"{results.machine()}, commit {results.commit()}; gunicorn as `make run` starts it "
         f"(`-c gunicorn.conf.py`: 2 workers, 4 threads); {wrk} on loopback, "
         f"{load.CONNECTIONS} keep-alive connections, {load.THREADS} threads; load average "
-        f"{loads[0]:.1f} before, {loads[1]:.1f} after.",
+        f"{loads[0]:.1f} before, {loads[1]:.1f} after; the speed probe (`sum(range(10**7))`, "
+        f"bench/results.py) {speeds[0]:.0f} ms before, {speeds[1]:.0f} ms after.",
         "",
         f"/healthz, {len(health)} runs: {', '.join(f'{rate:.0f}' for rate in health)} requests "
         f"a second; every share is of their median, {scale:.0f}.",

@@ -20,6 +20,21 @@ def machine() -> str:
     )
 
 
+def speed_probe_ms() -> float:
+    """How long this machine takes, now, for a fixed piece of pure Python (``sum`` over ten
+    million numbers, the median of three, thread CPU ms). The same machine ran it in 160 to
+    300 ms within minutes: shared cores change speed, and runs are comparable only at
+    similar figures."""
+    import time
+
+    took = []
+    for _ in range(3):
+        began = time.thread_time()
+        sum(range(10**7))
+        took.append((time.thread_time() - began) * 1000)
+    return sorted(took)[1]
+
+
 def commit() -> str:
     """The checkout's commit, short, and whether files differ from it."""
     root = RESULTS.parents[1]
