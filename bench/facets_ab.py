@@ -81,11 +81,8 @@ def main() -> None:
     worker_args = ["--database", str(args.database), "--before", str(args.before)]
     worker_args += ["--candidates", str(args.candidates)]
     with Checkouts("bench.facets_ab", args.before, worker_args) as checkouts:
-        print("| word | ids | before: median CPU ms | after | lowest before | lowest after |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for word in args.words.split(","):
-            found = checkouts.compare(word, args.rounds, args.batch, warm=1)
-            print(found.row(word, found.leading["after"][0]), flush=True)
+        words = args.words.split(",")
+        checkouts.print_table(words, args.rounds, args.batch, first="word", leading="ids", warm=1)
         reads: dict[str, list[float]] = {side: [] for side in SIDES}
         for _ in range(3):
             for side in SIDES:

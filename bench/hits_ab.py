@@ -62,11 +62,8 @@ def main() -> None:
         return serve(args.serve, str(args.database))
     worker_args = ["--database", str(args.database), "--before", "."]
     with Checkouts("bench.hits_ab", args.before, worker_args) as checkouts:
-        print("| word | hits | before: median CPU ms | after | lowest before | lowest after |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for word in args.words.split(","):
-            found = checkouts.compare(word, args.rounds, args.batch, warm=5)
-            print(found.row(word, found.leading["after"][0]), flush=True)
+        words = args.words.split(",")
+        checkouts.print_table(words, args.rounds, args.batch, first="word", leading="hits", warm=5)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +95,29 @@ class Checkouts:
                 medians[side].append(float(median))
                 lowest[side] = min(lowest[side], float(low))
         return Compared({s: statistics.median(m) for s, m in medians.items()}, lowest, leading)
+
+    def print_table(
+        self,
+        items: Iterable[str],
+        rounds: int,
+        batch: int,
+        *,
+        first: str,
+        leading: str | None = None,
+        warm: int = 3,
+        digits: int = 3,
+    ) -> None:
+        """``compare`` each item, printed as a markdown table row by row as it is measured:
+        ``first`` heads the items' column; ``leading``, if given, heads a column of the first
+        field the "after" worker answered before its figures (a word's hits, say)."""
+        columns = [first, *([leading] if leading else [])]
+        columns += ["before: median CPU ms", "after", "lowest before", "lowest after"]
+        print("| " + " | ".join(columns) + " |")
+        print("| --- |" + " ---: |" * (len(columns) - 1))
+        for item in items:
+            found = self.compare(item, rounds, batch, warm)
+            extra = [found.leading["after"][0]] if leading else []
+            print(found.row(item, *extra, digits=digits), flush=True)
 
 
 def timed(call: Callable[[], object], n: int) -> str:

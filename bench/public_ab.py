@@ -63,11 +63,7 @@ def main() -> None:
         pages = [PAGES[0], *(f"/search?q={word}" for word in words)]
     worker_args = ["--database", str(args.database), "--before", "."]
     with Checkouts("bench.public_ab", args.before, worker_args) as checkouts:
-        print("| page | before: median CPU ms | after | lowest before | lowest after |")
-        print("| --- | ---: | ---: | ---: | ---: |")
-        for path in pages:
-            found = checkouts.compare(path, args.rounds, args.batch)
-            print(found.row(path, digits=2), flush=True)
+        checkouts.print_table(pages, args.rounds, args.batch, first="page", digits=2)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,21 @@ def test_each_side_is_its_own_worker_and_the_figures_are_its_own(tmp_path: Path)
     assert found.row("/tags/x", digits=1) == "| /tags/x | 12.0 | 6.0 | 6.0 | 3.0 |"
 
 
+def test_the_table_has_a_row_per_item_with_the_after_workers_leading_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = tmp_path / "slow"
+    before.mkdir()
+    with Checkouts(WORKER, before, ["--scale", "1.5"]) as checkouts:
+        checkouts.print_table(["/a", "/b"], 2, 4, first="page", leading="checkout", digits=1)
+    assert capsys.readouterr().out.splitlines() == [
+        "| page | checkout | before: median CPU ms | after | lowest before | lowest after |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        f"| /a | {ROOT.name} | 12.0 | 6.0 | 6.0 | 3.0 |",
+        f"| /b | {ROOT.name} | 12.0 | 6.0 | 6.0 | 3.0 |",
+    ]
+
+
 def test_a_worker_that_stops_is_a_clear_error(tmp_path: Path) -> None:
     checkouts = Checkouts(WORKER, tmp_path, ["--scale", "1"])
     with checkouts, pytest.raises(RuntimeError, match="the before worker stopped"):
