@@ -56,7 +56,10 @@ def main() -> None:
     p95s: dict[tuple[str, str], list[float]] = defaultdict(list)
     for round_ in range(1, args.rounds + 1):
         for name, env in (args.a, args.b):
-            print(f"round {round_} {name:>8}: " + measure(args, env, words, p95s, name), flush=True)
+            shown, p95_of = measure(args, env, words)
+            for word, p95 in p95_of.items():
+                p95s[(name, word)].append(p95)
+            print(f"round {round_} {name:>8}: {shown}", flush=True)
     print("\nmedian 95th percentile (ms) over the rounds:")
     for name, _env in (args.a, args.b):
         figures = " ".join(f"{w} {statistics.median(p95s[(name, w)]):.1f}" for w in words)
@@ -64,26 +67,23 @@ def main() -> None:
 
 
 def measure(
-    args: argparse.Namespace,
-    env: dict[str, str],
-    words: list[str],
-    p95s: dict[tuple[str, str], list[float]],
-    name: str,
-) -> str:
+    args: argparse.Namespace, env: dict[str, str], words: list[str]
+) -> tuple[str, dict[str, float]]:
+    """One set's round: its printed line, and each word's 95th percentile (ms)."""
     server = load.serve(args.database, args.port, env)
     try:
         paths = [f"/search?q={word}" for word in words]
         load.first_requests(args.port, paths)
         load.warm(args.port, [*paths, "/healthz"])
         health = load.run(args.port, ["/healthz"], args.seconds)
-        shown = [f"/healthz {health.rate:.0f}/s"]
+        shown, p95_of = [f"/healthz {health.rate:.0f}/s"], {}
         for word, path in zip(words, paths, strict=True):
             before = load.cpu_seconds(server)
             found = load.run(args.port, [path], args.seconds)
             cpu_ms = (load.cpu_seconds(server) - before) / found.requests * 1000
-            p95s[(name, word)].append(found.p95_ms)
+            p95_of[word] = found.p95_ms
             shown.append(f"{word} {found.median_ms:.0f}/{found.p95_ms:.0f} ms, {cpu_ms:.1f} ms CPU")
-        return " | ".join(shown)
+        return " | ".join(shown), p95_of
     finally:
         load.stop(server)
 
