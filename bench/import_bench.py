@@ -5,8 +5,9 @@ analysis), every index in place (search included).
     python -m bench.import_bench --preload 100000 --count 2000 --database /tmp/preload.db
 
 The preload goes through the same import service; with ``--database`` it is built once and
-reused (each round imports into a fresh copy of it). The corpus is ``bench/corpus.py``'s, so
-preload and measured articles never collide (different seeds).
+reused, migrated to this checkout's schema (each round imports into a fresh copy of it). The
+corpus is ``bench/corpus.py``'s, so preload and measured articles never collide (different
+seeds).
 
 Each round runs in a process of its own, started for it, as ``flask import`` would be: its peak
 resident memory is the import's own, not this script's. Besides the wall-clock rate (the
@@ -28,6 +29,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from bench import load
 from bench.corpus import generate, write_markdown
 from cms.services.importing.extracting import default_workers
 
@@ -98,6 +100,8 @@ def run(preload: int, count: int, rounds: int, workers: int, database: Path | No
             with ProcessPoolExecutor(1, mp_context=spawn) as pool:
                 pool.submit(build, base, preload, workers).result()
             print(f"preload of {preload} built in {time.perf_counter() - started:.0f} s")
+        else:
+            load.migrate(base)
         results = []
         for n in range(rounds):
             batch = root / f"round{n}" / "files"

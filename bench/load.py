@@ -147,14 +147,27 @@ def first_requests(port: int, paths: list[str]) -> float:
     return slowest * 1000
 
 
+def migrate(database: Path) -> None:
+    """Bring a database built by an earlier checkout up to this one's schema, as `make run`
+    does (``flask db upgrade``); nothing to do when it is there already."""
+    subprocess.run(
+        [sys.executable, "-m", "flask", "--app", "wsgi", "db", "upgrade"],
+        cwd=ROOT,
+        env={**os.environ, "DATABASE_URL": f"sqlite:///{database}"},
+        check=True,
+        capture_output=True,
+    )
+
+
 def serve(database: Path, port: int, settings: dict[str, str] | None = None) -> subprocess.Popen:
     """gunicorn as `make run` starts it (``-c gunicorn.conf.py``: 2 workers, 4 threads), in a
     process group of its own that ``stop`` ends with the bench; ``settings`` are environment
-    variables the app or gunicorn.conf.py reads (README, "Settings")."""
+    variables the app or gunicorn.conf.py reads (README, "Settings"), a ``DATABASE_URL``
+    among them serving another database than ``database``."""
     env = {
         **os.environ,
-        **(settings or {}),
         "DATABASE_URL": f"sqlite:///{database}",
+        **(settings or {}),
         "PORT": str(port),
     }
     server = subprocess.Popen(

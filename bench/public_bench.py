@@ -3,13 +3,14 @@
     python -m bench.public_bench --count 100000 --seconds 10 --database /tmp/public.sqlite3
 
 Builds a database of ``--count`` articles from ``bench/corpus.py`` (bulk insert, then the
-search index rebuilt as `flask search reindex` does) unless ``--database`` exists, serves it
-with gunicorn as `make run` does and drives it with wrk on loopback (``bench/load.py``: 8
-keep-alive connections). Each page's paths are asked once first (the first request, as after a
-write), then under load for ``--seconds``. /healthz is measured before, between and after the
-pages, and every page figure is a ratio to the median of those three. Search is measured one
-word at a time over rare, middling and common probe words (never one repeated query). Prints a
-Markdown section for bench/RESULTS.md; ``--record`` writes it there too.
+search index rebuilt as `flask search reindex` does) unless ``--database`` exists (then it is
+migrated, as `make run` does), serves it with gunicorn as `make run` does and drives it with
+wrk on loopback (``bench/load.py``: 8 keep-alive connections). Each page's paths are asked
+once first (the first request, as after a write), then under load for ``--seconds``. /healthz
+is measured before, between and after the pages, and every page figure is a ratio to the
+median of those three. Search is measured one word at a time over rare, middling and common
+probe words (never one repeated query). Prints a Markdown section for bench/RESULTS.md;
+``--record`` writes it there too.
 """
 
 from __future__ import annotations
@@ -197,6 +198,8 @@ def main() -> None:
         print(
             f"built {args.count} articles in {time.perf_counter() - began:.0f} s", file=sys.stderr
         )
+    else:
+        load.migrate(database)
     load_before, speed_before = os.getloadavg()[0], results.speed_probe_ms()
     server = load.serve(database, args.port)
     try:

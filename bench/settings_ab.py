@@ -3,14 +3,15 @@
     python -m bench.settings_ab --database /tmp/public.sqlite3 \\
         --a off:REQUEST_TURN_WAIT_MS=0 --b on: [--words lithium,government] [--rounds 3]
 
-Each set (``name:VAR=value,VAR=value``, environment variables the app or gunicorn.conf.py
-reads; none keeps the defaults) gets a gunicorn of its own, as `make run` starts it, serving the
-same database (one built by ``public_bench``). In each round, A then B: ``/healthz`` and then
-each word alone, ``--seconds`` at 8 connections under wrk (``load.run``). Printed per round and
-set: requests a second of ``/healthz``, and per word the median and 95th percentile latency
-(ms) and the CPU gunicorn used per request (ms, master and workers); then the median over the
-rounds of each word's 95th percentile. The machine's speed drifts by minutes, so only sets
-measured in the same rounds compare.
+Each set (``name:VAR=value,VAR=value``, environment variables the app or gunicorn.conf.py reads;
+none keeps the defaults) gets a gunicorn of its own, as `make run` starts it, serving the same
+database (one built by ``public_bench``) unless it names another (``DATABASE_URL``). In each
+round, A then B (B then A in even rounds): ``/healthz`` and then each word alone, ``--seconds``
+at 8 connections under wrk (``load.run``). Printed per round and set: requests a second of
+``/healthz``, and per word the median and 95th percentile latency (ms) and the CPU gunicorn used
+per request (ms, master and workers); then the median over the rounds of each word's 95th
+percentile. The machine's speed drifts by minutes, so only sets measured in the same rounds
+compare.
 """
 
 from __future__ import annotations
@@ -52,10 +53,12 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=5097)
     args = parser.parse_args()
     load.wrk_version()
+    load.migrate(args.database)
     words = args.words.split(",")
     p95s: dict[tuple[str, str], list[float]] = defaultdict(list)
     for round_ in range(1, args.rounds + 1):
-        for name, env in (args.a, args.b):
+        # A then B, then B then A: a machine slowing down within a round favours neither.
+        for name, env in (args.a, args.b)[:: 1 if round_ % 2 else -1]:
             shown, p95_of = measure(args, env, words)
             for word, p95 in p95_of.items():
                 p95s[(name, word)].append(p95)

@@ -96,3 +96,28 @@ def _article_triggers() -> list[str]:
     with db.engine.connect() as connection:
         query = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'articles'"
         return sorted(connection.execute(sa.text(query)).scalars())
+
+
+def test_the_recent_search_index_migration_fills_it_with_the_newest_articles(
+    tmp_path: Path,
+) -> None:
+    app = make_app(tmp_path, tmp_path / "empty.sqlite3")
+    with app.app_context():
+        flask_migrate.upgrade(revision="d5e9a3b1c742")
+        with db.engine.begin() as connection:
+            connection.execute(
+                sa.text(
+                    "INSERT INTO search_index (rowid, title, summary, body) "
+                    "VALUES (:id, 'ferri', '', 'harbour')"
+                ),
+                [{"id": id_} for id_ in range(1, 4_011)],
+            )
+        flask_migrate.upgrade()
+        with db.engine.connect() as connection:
+            kept = connection.execute(sa.text("SELECT rowid FROM search_recent ORDER BY rowid"))
+            assert [id_ for (id_,) in kept] == list(range(11, 4_011))
+            found = connection.execute(
+                sa.text("SELECT count(*) FROM search_recent WHERE search_recent MATCH 'ferri'")
+            )
+            assert found.scalar_one() == 4_000
+        db.engine.dispose()

@@ -122,3 +122,15 @@ def test_settings_ab_reads_named_sets_of_variables():
     for wrong in ("no-colon=1", ":A=1", "x:A", "x:=1"):
         with pytest.raises(argparse.ArgumentTypeError):
             settings(wrong)
+
+
+def test_migrate_brings_a_database_to_this_checkouts_schema(tmp_path: Path):
+    import sqlite3
+
+    database = tmp_path / "older.sqlite3"
+    sqlite3.connect(database).close()  # as old as can be: no table at all
+    for _ in range(2):  # the second time there is nothing to do
+        load.migrate(database)
+        with sqlite3.connect(database) as connection:
+            tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+        assert {"alembic_version", "articles", "search_index", "search_recent"} <= tables

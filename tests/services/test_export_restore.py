@@ -52,6 +52,7 @@ from tests.conftest import PASSWORD, SEED_DIR, make_app
 #: Their shadow tables (``search_index_data``...) and ``search_vocab`` go with them.
 REBUILT = {
     "search_index": "SELECT rowid, title, summary, body FROM search_index ORDER BY rowid",
+    "search_recent": "SELECT rowid, title, summary, body FROM search_recent ORDER BY rowid",
     "analysis_fts": "SELECT rowid, terms FROM analysis_fts ORDER BY rowid",
 }
 #: Machinery, not collection: each database keeps its own (data_version: see cms.queries.versioned).

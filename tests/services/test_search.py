@@ -158,6 +158,81 @@ def test_counting_matches_stops_at_the_limit_whichever_way_it_starts(
         assert published_only == min(5, limit), limit
 
 
+@pytest.fixture
+def small_recent_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``search_recent`` keeps the newest 3 to 5 articles, so a test's few articles cross it."""
+    monkeypatch.setattr(fts5, "RECENT_KEEP", 3)
+    monkeypatch.setattr(fts5, "RECENT_MOST", 5)
+
+
+def _rows(table: str, above: int = 0) -> list[tuple]:
+    sql = f"SELECT rowid, title, summary, body FROM {table} WHERE rowid >= :above ORDER BY rowid"
+    return db.session.execute(text(sql), {"above": above}).all()
+
+
+def _assert_recent_is_the_index_from_its_floor_up() -> list[int]:
+    """The invariant newest_scored relies on; the ids ``search_recent`` holds."""
+    recent = _rows("search_recent")
+    assert recent and recent == _rows("search_index", recent[0][0])
+    for table in ("search_index", "search_recent"):
+        db.session.execute(text(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')"))
+    return [row[0] for row in recent]
+
+
+def test_the_newest_articles_own_index_follows_every_write_and_keeps_the_newest(
+    app_context: None, small_recent_index: None
+) -> None:
+    made = [make_article(f"Ferry {n}", body=f"Crossing {n}.") for n in range(8)]
+    ids = [article.id for article in made]
+    # The sixth made it hold more than five: it kept the newest three, then took two more.
+    assert _assert_recent_is_the_index_from_its_floor_up() == ids[3:]
+    made[5].body = "Now about a harbour."  # above the floor: changed in both
+    made[1].title = "Ferry strike"  # below it: only in search_index
+    db.session.delete(made[3])  # the floor itself: it moves up
+    db.session.commit()
+    assert _assert_recent_is_the_index_from_its_floor_up() == ids[4:]
+    assert _found("harbour") == {"Ferry 5"} and _found("strike") == {"Ferry strike"}
+
+
+def test_reindex_fills_the_newest_articles_index_anew(
+    app: Flask, runner: FlaskCliRunner, small_recent_index: None
+) -> None:
+    with app.app_context():
+        ids = [make_article(f"Railway story {n}").id for n in range(7)]
+        db.session.execute(text("DELETE FROM search_recent"))
+        db.session.commit()
+    assert runner.invoke(args=["search", "reindex"]).exit_code == 0
+    with app.app_context():
+        assert _assert_recent_is_the_index_from_its_floor_up() == ids[-3:]
+
+
+def _bm25(table: str, word: str) -> dict[int, float]:
+    sql = f"SELECT rowid, bm25({table}, 8.0, 3.0, 1.0) FROM {table} WHERE {table} MATCH :word"
+    return dict(db.session.execute(text(sql), {"word": word}).all())
+
+
+def test_candidates_all_among_the_newest_are_scored_in_their_own_index(
+    app_context: None, small_recent_index: None
+) -> None:
+    for n in range(8):  # search_recent holds the newest five, two of them about a ferry
+        body = "The ferry sailed. " * (n % 3 + 1) if n in (2, 5, 7) else "A harbour."
+        make_article(f"Story {n}", body=body + " Words" * n)
+    connection = db.session.connection()
+    ferry = parse_query("ferry")
+    recent, everywhere = _bm25("search_recent", "ferri"), _bm25("search_index", "ferri")
+    assert len(recent) == 2 and len(everywhere) == 3  # so the words' weights differ
+
+    def newest(scores: dict[int, float], count: int) -> list[tuple[int, float]]:
+        return [(id_, pytest.approx(scores[id_])) for id_ in sorted(scores, reverse=True)[:count]]
+
+    newest_two = fts5.newest_scored(connection, ferry, 2)
+    assert newest_two == newest(recent, 2)
+    # Not all of the newest three are there: scored among all articles, as before.
+    assert fts5.newest_scored(connection, ferry, 3) == newest(everywhere, 3)
+    assert fts5.scores(connection, ferry, [id_ for id_, _ in newest_two]) == dict(newest(recent, 2))
+    assert fts5.scores(connection, ferry, list(everywhere)) == dict(newest(everywhere, 3))
+
+
 def test_the_cards_carry_their_tags_only_when_asked(app_context: None) -> None:
     make_article("Grain exports", tags=["trade", "grain"])
     (hit,) = search.search("grain").hits

@@ -46,8 +46,9 @@ def listen() -> None:
 
 
 def reindex(progress: Callable[[int], None] = lambda _n: None) -> int:
-    """Rebuild the index from every article, in chunks, then merge it into one segment;
-    ``progress`` gets each chunk's size.
+    """Rebuild the index from every article, in chunks, then the newest articles' own
+    (``fts5.refill_recent``), and merge each into one segment; ``progress`` gets each chunk's
+    size.
 
     Call inside a write transaction. Returns how many articles were indexed.
     """
@@ -60,9 +61,10 @@ def reindex(progress: Callable[[int], None] = lambda _n: None) -> int:
             select(*columns).where(Article.id > last_id).order_by(Article.id).limit(CHUNK)
         ).all()
         if not rows:
+            fts5.refill_recent(connection)
             fts5.optimize(connection)
             return total
-        fts5.index_rows(connection, [tuple(row) for row in rows])
+        fts5.index_rows(connection, [tuple(row) for row in rows], recent=False)
         total += len(rows)
         last_id = rows[-1][0]
         progress(len(rows))
