@@ -25,7 +25,17 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, Select, bindparam, func, literal_column, select, table, text
+from sqlalchemy import (
+    Connection,
+    Select,
+    TextClause,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
 
 from cms.services.search.text import ParsedQuery, stems
 from cms.sqlite import driver
@@ -44,13 +54,13 @@ RECENT_KEEP = 4_000
 RECENT_MOST = 8_000
 
 
-def _delete(table: str):
+def _delete(table: str) -> TextClause:
     return text(f"DELETE FROM {table} WHERE rowid IN :ids").bindparams(
         bindparam("ids", expanding=True)
     )
 
 
-def _insert(table: str):
+def _insert(table: str) -> TextClause:
     return text(
         f"INSERT INTO {table} (rowid, title, summary, body) VALUES (:id, :title, :summary, :body)"
     )
