@@ -8,10 +8,9 @@ migrated, as `make run` does), serves it with gunicorn as `make run` does and dr
 wrk on loopback (``bench/load.py``: 8 keep-alive connections). Each page's paths are asked
 once first (the first request, as after a write), then under load for ``--seconds``. /healthz
 is measured before, between and after the pages, and every page figure is a ratio to the
-median of those three; and, beside it, to /healthz measured for a few seconds just before and
-just after the page, which the machine's drift by the minute moves less. Search is measured
-one word at a time over rare, middling and common probe words (never one repeated query).
-Prints a Markdown section for bench/RESULTS.md; ``--record`` writes it there too.
+median of those three. Search is measured one word at a time over rare, middling and common
+probe words (never one repeated query). Prints a Markdown section for bench/RESULTS.md;
+``--record`` writes it there too.
 """
 
 from __future__ import annotations
@@ -166,10 +165,6 @@ PAGES = {
     "/api/v1/articles": ["/api/v1/articles", "/api/v1/articles?page=7"],
 }
 HEALTH_RUNS = ("before the pages", "between them", "after them")
-#: Each page is also bracketed by /healthz for this many seconds just before and just after
-#: it: this machine's speed drifts by up to half within minutes, so a page measured in a slow
-#: minute against the run's /healthz from faster ones reads low, and the reverse.
-BRACKET_SECONDS = 3
 #: A probe word's band (rare, middling, common), its share of articles, the word, its figures.
 Search = tuple[str, float, str, load.Figures]
 
@@ -181,8 +176,6 @@ class Row:
     name: str
     figures: load.Figures
     first_ms: float
-    #: The mean rate of /healthz just before and just after the page (none for /healthz).
-    beside: float | None = None
 
     @property
     def is_health(self) -> bool:
@@ -226,21 +219,15 @@ def main() -> None:
 
 def measure_pages(port: int, pages: dict[str, list[str]], seconds: int) -> list[Row]:
     """One row per page in the order measured, /healthz before, between and after the pages:
-    each page's paths asked once (the first request), then warmed, then timed under load,
-    between two brackets of /healthz (``BRACKET_SECONDS``; the one after a page is the one
-    before the next)."""
+    each page's paths asked once (the first request), then warmed, then timed under load."""
     rows = []
     between = len(pages) // 2
     for place, (name, paths) in enumerate(pages.items()):
         if place in (0, between):
             rows.append(_health(port, seconds, HEALTH_RUNS[0 if place == 0 else 1]))
-            before = load.run(port, ["/healthz"], BRACKET_SECONDS).rate
         first = load.first_requests(port, paths)
         load.warm(port, paths)
-        figures = load.run(port, paths, seconds)
-        after = load.run(port, ["/healthz"], BRACKET_SECONDS).rate
-        rows.append(Row(name, figures, first, (before + after) / 2))
-        before = after
+        rows.append(Row(name, load.run(port, paths, seconds), first))
     rows.append(_health(port, seconds, HEALTH_RUNS[2]))
     return rows
 
@@ -293,20 +280,17 @@ def report(
         f"bench/results.py) {speeds[0]:.0f} ms before, {speeds[1]:.0f} ms after.",
         "",
         f"/healthz, {len(health)} runs: {', '.join(f'{rate:.0f}' for rate in health)} requests "
-        f"a second; every share is of their median, {scale:.0f}. Beside it, each page's share "
-        f"of /healthz measured for {BRACKET_SECONDS} s just before and just after it (their "
-        "mean).",
+        f"a second; every share is of their median, {scale:.0f}.",
         "",
-        "| page | requests a second | share of /healthz | share of /healthz beside it "
-        "| median latency | p95 latency | first request |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| page | requests a second | share of /healthz | median latency | p95 latency "
+        "| first request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         f = row.figures
-        beside = f"{f.rate / row.beside:.2f}" if row.beside else "—"
         lines.append(
-            f"| {row.name} | {f.rate:.0f} | {f.rate / scale:.2f} | {beside} "
-            f"| {f.median_ms:.1f} ms | {f.p95_ms:.1f} ms | {row.first_ms:.0f} ms |"
+            f"| {row.name} | {f.rate:.0f} | {f.rate / scale:.2f} | {f.median_ms:.1f} ms "
+            f"| {f.p95_ms:.1f} ms | {row.first_ms:.0f} ms |"
         )
     lines += ["", f"Search, each word alone for {searches[0][3].seconds:.0f} s:", ""]
     lines.append("| search word | in share of articles | median | p95 |")
