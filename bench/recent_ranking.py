@@ -19,7 +19,7 @@ import sqlite3
 import statistics
 from pathlib import Path
 
-from cms.services.search.fts5 import INDEX, RECENT, WEIGHTS
+from cms.services.search.fts5 import INDEX, RECENT, bm25_sql
 from cms.services.search.searching import SEARCH_CANDIDATES
 
 FIRST_PAGE = 10
@@ -28,9 +28,8 @@ FIRST_PAGE = 10
 def first_page(connection: sqlite3.Connection, table: str, fts: str) -> list[int] | None:
     """The best ``FIRST_PAGE`` of the newest ``SEARCH_CANDIDATES`` matches scored in ``table``;
     None when it holds fewer."""
-    weights = ", ".join(str(w) for w in WEIGHTS)
     rows = connection.execute(
-        f"SELECT rowid, bm25({table}, {weights}) FROM {table} WHERE {table} MATCH ? "
+        f"SELECT rowid, {bm25_sql(table)} FROM {table} WHERE {table} MATCH ? "
         "ORDER BY rowid DESC LIMIT ?",
         (fts, SEARCH_CANDIDATES),
     ).fetchall()

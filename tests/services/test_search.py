@@ -207,7 +207,7 @@ def test_reindex_fills_the_newest_articles_index_anew(
 
 
 def _bm25(table: str, word: str) -> dict[int, float]:
-    sql = f"SELECT rowid, bm25({table}, 8.0, 3.0, 1.0) FROM {table} WHERE {table} MATCH :word"
+    sql = f"SELECT rowid, {fts5.bm25_sql(table)} FROM {table} WHERE {table} MATCH :word"
     return dict(db.session.execute(text(sql), {"word": word}).all())
 
 

@@ -100,12 +100,16 @@ def _recent_floor(connection: Connection) -> int:
     ).scalar_one()
 
 
+def _nth_newest(table: str) -> str:
+    """SQL for the id of ``table``'s row that has ``?`` newer ones (none past the last)."""
+    return f"SELECT id FROM {table}_docsize ORDER BY id DESC LIMIT 1 OFFSET ?"
+
+
 def _trim_recent(connection: Connection) -> None:
     """Past ``RECENT_MOST`` articles, keep only the newest ``RECENT_KEEP``."""
-    newest = f"SELECT id FROM {RECENT}_docsize ORDER BY id DESC LIMIT 1 OFFSET ?"
-    if connection.exec_driver_sql(newest, (RECENT_MOST,)).first():
+    if connection.exec_driver_sql(_nth_newest(RECENT), (RECENT_MOST,)).first():
         connection.exec_driver_sql(
-            f"DELETE FROM {RECENT} WHERE rowid < ({newest})", (RECENT_KEEP - 1,)
+            f"DELETE FROM {RECENT} WHERE rowid < ({_nth_newest(RECENT)})", (RECENT_KEEP - 1,)
         )
 
 
@@ -114,8 +118,8 @@ def refill_recent(connection: Connection) -> None:
     connection.execute(text(f"DELETE FROM {RECENT}"))
     connection.exec_driver_sql(
         f"INSERT INTO {RECENT} (rowid, title, summary, body) "
-        f"SELECT rowid, title, summary, body FROM {INDEX} WHERE rowid >= coalesce("
-        f"(SELECT id FROM {INDEX}_docsize ORDER BY id DESC LIMIT 1 OFFSET ?), 0)",
+        f"SELECT rowid, title, summary, body FROM {INDEX} "
+        f"WHERE rowid >= coalesce(({_nth_newest(INDEX)}), 0)",
         (RECENT_KEEP - 1,),
     )
 
@@ -140,14 +144,12 @@ def optimize(connection: Connection) -> None:
 
 
 def indexed_count(connection: Connection) -> int:
-    return connection.execute(text("SELECT count(*) FROM search_index")).scalar_one()
+    return connection.execute(text(f"SELECT count(*) FROM {INDEX}")).scalar_one()
 
 
 def matching_ids_sql(query: ParsedQuery) -> tuple[str, dict[str, str]]:
     """SQL selecting the ids of every indexed article matching ``query``, and its parameters."""
-    return "SELECT rowid AS id FROM search_index WHERE search_index MATCH :fts", {
-        "fts": query.fts5()
-    }
+    return f"SELECT rowid AS id FROM {INDEX} WHERE {INDEX} MATCH :fts", {"fts": query.fts5()}
 
 
 def newest_scored(
@@ -169,14 +171,15 @@ def newest_scored(
     in_ = RECENT if all_recent.fetchone() else INDEX
     ids, scores = _joined(
         raw,
-        f"SELECT rowid AS a, {_bm25(in_)} AS b FROM {in_} "
+        f"SELECT rowid AS a, {bm25_sql(in_)} AS b FROM {in_} "
         f"WHERE {in_} MATCH ? {leaving_out}ORDER BY rowid DESC LIMIT ?",
         (fts, limit),
     )
     return _newest_first(ids, scores)
 
 
-def _bm25(table: str) -> str:
+def bm25_sql(table: str) -> str:
+    """The bm25 expression of ``table``'s rows with the column ``WEIGHTS``."""
     return f"bm25({table}, {', '.join(str(w) for w in WEIGHTS)})"
 
 
@@ -197,8 +200,8 @@ def newest_matches_among(
     """
     matches = (
         select(literal_column("rowid").label("id"))
-        .select_from(table("search_index"))
-        .where(text("search_index MATCH :fts").bindparams(fts=query.fts5()))
+        .select_from(table(INDEX))
+        .where(text(f"{INDEX} MATCH :fts").bindparams(fts=query.fts5()))
         .where(literal_column("+rowid").in_(members))
         .order_by(literal_column("rowid").desc())
         .limit(limit)
@@ -252,9 +255,7 @@ def count_matches(
     count. When it is not there, the matches are counted after all (a second walk), so a
     wrong guess costs time, never a wrong count.
     """
-    matches = (
-        f"SELECT rowid FROM search_index WHERE search_index MATCH ? {_leaving_out_sql(excluding)}"
-    )
+    matches = f"SELECT rowid FROM {INDEX} WHERE {INDEX} MATCH ? {_leaving_out_sql(excluding)}"
     raw = driver(connection)
     if (
         many_likely
@@ -270,7 +271,7 @@ def count_among(connection: Connection, query: ParsedQuery, ids: Iterable[int]) 
     """How many of ``ids`` match: FTS5 looks each up in the index (about 15 µs an id at
     100,000 articles), so keep ``ids`` few."""
     return connection.exec_driver_sql(
-        "SELECT count(*) FROM search_index WHERE search_index MATCH ? "
+        f"SELECT count(*) FROM {INDEX} WHERE {INDEX} MATCH ? "
         "AND rowid IN (SELECT value FROM json_each(?))",
         (query.fts5(), json.dumps(list(ids))),
     ).scalar_one()
@@ -286,11 +287,10 @@ def scores(connection: Connection, query: ParsedQuery, ids: Sequence[int]) -> di
     cost 150 ms for a word in half of 100,000 articles. Read as one row (see ``_joined``).
     """
     raw = driver(connection)
-    (floor,) = raw.execute(f"SELECT min(id) FROM {RECENT}_docsize").fetchone()
-    in_ = RECENT if floor is not None and min(ids) >= floor else INDEX
+    in_ = RECENT if min(ids) >= _recent_floor(connection) else INDEX
     found, scored = _joined(
         raw,
-        f"SELECT rowid AS a, {_bm25(in_)} AS b FROM {in_} "
+        f"SELECT rowid AS a, {bm25_sql(in_)} AS b FROM {in_} "
         f"WHERE {in_} MATCH ? AND rowid BETWEEN ? AND ? "
         # The LIMIT keeps SQLite from merging this into the joining query, where bm25 cannot run.
         "AND +rowid IN (SELECT value FROM json_each(?)) LIMIT ?",
@@ -321,8 +321,8 @@ def more_like_this(
     expression = " OR ".join(f'"{s}"' for s in stems_ if '"' not in s)
     rows = connection.execute(
         text(
-            f"SELECT rowid, {_bm25(INDEX)} AS score FROM search_index "
-            "WHERE search_index MATCH :fts AND rowid != :exclude ORDER BY score LIMIT :limit"
+            f"SELECT rowid, {bm25_sql(INDEX)} AS score FROM {INDEX} "
+            f"WHERE {INDEX} MATCH :fts AND rowid != :exclude ORDER BY score LIMIT :limit"
         ),
         {"fts": expression, "exclude": exclude_id or 0, "limit": limit},
     )
