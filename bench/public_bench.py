@@ -9,8 +9,11 @@ wrk on loopback (``bench/load.py``: 8 keep-alive connections). Each page's paths
 once first (the first request, as after a write), then under load for ``--seconds``. /healthz
 is measured before, between and after the pages, and every page figure is a ratio to the
 median of those three. Search is measured one word at a time over rare, middling and common
-probe words (never one repeated query). Prints a Markdown section for bench/RESULTS.md;
-``--record`` writes it there too.
+probe words (never one repeated query), the twelve words in turn for ``--search-rounds``
+rounds; a word's figures are the medians of its rounds, every round's p95 shown beside them.
+Every row also says the workers' CPU time a request (``load.cpu_seconds``): this machine's
+speed changes from one minute to the next, and that column shows what a row was run at.
+Prints a Markdown section for bench/RESULTS.md; ``--record`` writes it there too.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 import math
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -165,8 +169,14 @@ PAGES = {
     "/api/v1/articles": ["/api/v1/articles", "/api/v1/articles?page=7"],
 }
 HEALTH_RUNS = ("before the pages", "between them", "after them")
-#: A probe word's band (rare, middling, common), its share of articles, the word, its figures.
-Search = tuple[str, float, str, load.Figures]
+
+
+@dataclass(frozen=True)
+class Timed:
+    """One wrk run's figures, and the workers' CPU time a request during it, in ms."""
+
+    figures: load.Figures
+    cpu_ms: float
 
 
 @dataclass(frozen=True)
@@ -174,12 +184,29 @@ class Row:
     """A page's figures under load, and its slowest path's first request."""
 
     name: str
-    figures: load.Figures
+    timed: Timed
     first_ms: float
 
     @property
     def is_health(self) -> bool:
         return self.name.startswith("/healthz")
+
+
+@dataclass(frozen=True)
+class Search:
+    """A probe word's band (rare, middling, common), its share of articles, and its rounds."""
+
+    band: str
+    share: float
+    word: str
+    rounds: list[Timed]
+
+    def median_of(self, figure: str) -> float:
+        """The median over the rounds of one figure: ``median_ms``, ``p95_ms`` or ``cpu_ms``."""
+        return statistics.median(
+            getattr(run, figure) if figure == "cpu_ms" else getattr(run.figures, figure)
+            for run in self.rounds
+        )
 
 
 def main() -> None:
@@ -188,6 +215,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="per page (whole seconds)")
     parser.add_argument("--port", type=int, default=5099)
     parser.add_argument("--database", type=Path, help="reuse a database built before")
+    parser.add_argument(
+        "--search-rounds", type=int, default=3, help="times each search word is measured"
+    )
     parser.add_argument("--record", action="store_true", help="write it into bench/RESULTS.md")
     args = parser.parse_args()
     wrk = load.wrk_version()  # before a build that may take minutes
@@ -204,8 +234,9 @@ def main() -> None:
     server = load.serve(database, args.port)
     try:
         pages = {"an article page": _article_paths(args.port), **PAGES}
-        rows = measure_pages(args.port, pages, args.seconds)
-        searches = measure_searches(args.port, max(1, math.ceil(args.seconds / 4)))
+        rows = measure_pages(server, args.port, pages, args.seconds)
+        search_seconds = max(1, math.ceil(args.seconds / 4))
+        searches = measure_searches(server, args.port, search_seconds, args.search_rounds)
         rss = load.worker_rss(server)
     finally:
         load.stop(server)
@@ -217,36 +248,53 @@ def main() -> None:
         results.record("Public site and search", heading, text)
 
 
-def measure_pages(port: int, pages: dict[str, list[str]], seconds: int) -> list[Row]:
+def measure_pages(
+    server: subprocess.Popen, port: int, pages: dict[str, list[str]], seconds: int
+) -> list[Row]:
     """One row per page in the order measured, /healthz before, between and after the pages:
     each page's paths asked once (the first request), then warmed, then timed under load."""
     rows = []
     between = len(pages) // 2
     for place, (name, paths) in enumerate(pages.items()):
         if place in (0, between):
-            rows.append(_health(port, seconds, HEALTH_RUNS[0 if place == 0 else 1]))
+            rows.append(_health(server, port, seconds, HEALTH_RUNS[0 if place == 0 else 1]))
         first = load.first_requests(port, paths)
         load.warm(port, paths)
-        rows.append(Row(name, load.run(port, paths, seconds), first))
-    rows.append(_health(port, seconds, HEALTH_RUNS[2]))
+        rows.append(Row(name, timed(server, port, paths, seconds), first))
+    rows.append(_health(server, port, seconds, HEALTH_RUNS[2]))
     return rows
 
 
-def _health(port: int, seconds: int, when: str) -> Row:
+def _health(server: subprocess.Popen, port: int, seconds: int, when: str) -> Row:
     first = load.first_requests(port, ["/healthz"])
     load.warm(port, ["/healthz"])
-    return Row(f"/healthz ({when})", load.run(port, ["/healthz"], seconds), first)
+    return Row(f"/healthz ({when})", timed(server, port, ["/healthz"], seconds), first)
 
 
-def measure_searches(port: int, seconds: int) -> list[Search]:
-    """Each probe word alone at 8 connections: band, share of articles, word, figures."""
+def timed(server: subprocess.Popen, port: int, paths: list[str], seconds: int) -> Timed:
+    """``load.run``'s figures, and the CPU time gunicorn's processes used a request meanwhile."""
+    before = load.cpu_seconds(server)
+    figures = load.run(port, paths, seconds)
+    return Timed(figures, (load.cpu_seconds(server) - before) / figures.requests * 1000)
+
+
+def measure_searches(
+    server: subprocess.Popen, port: int, seconds: int, rounds: int
+) -> list[Search]:
+    """Each probe word alone at 8 connections, the words in turn, ``rounds`` times over: a
+    minute when the machine runs slower then falls on several words once each, not on one
+    word's only measurement."""
     every_search = [f"/search?q={w}" for _share, words in PROBE_WORDS.values() for w in words]
     load.first_requests(port, every_search)
     load.warm(port, every_search)
-    found = []
-    for band, (share, words) in PROBE_WORDS.items():
-        for word in words:
-            found.append((band, share, word, load.run(port, [f"/search?q={word}"], seconds)))
+    found = [
+        Search(band, share, word, [])
+        for band, (share, words) in PROBE_WORDS.items()
+        for word in words
+    ]
+    for _round in range(rounds):
+        for search in found:
+            search.rounds.append(timed(server, port, [f"/search?q={search.word}"], seconds))
     return found
 
 
@@ -267,10 +315,11 @@ def report(
     rss: list[int],
 ) -> str:
     """The Markdown of one run for bench/RESULTS.md, its heading apart."""
-    health = [row.figures.rate for row in rows if row.is_health]
+    health = [row.timed.figures.rate for row in rows if row.is_health]
     scale = statistics.median(health)
     lines = [
         f"`python -m bench.public_bench --count {args.count} --seconds {args.seconds}"
+        f" --search-rounds {args.search_rounds}"
         f"{f' --database {args.database}' if args.database else ''}`, "
         f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
         f"{results.machine()}, commit {results.commit()}; gunicorn as `make run` starts it "
@@ -283,21 +332,31 @@ def report(
         f"a second; every share is of their median, {scale:.0f}.",
         "",
         "| page | requests a second | share of /healthz | median latency | p95 latency "
-        "| first request |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| first request | worker CPU a request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        f = row.figures
+        f = row.timed.figures
         lines.append(
             f"| {row.name} | {f.rate:.0f} | {f.rate / scale:.2f} | {f.median_ms:.1f} ms "
-            f"| {f.p95_ms:.1f} ms | {row.first_ms:.0f} ms |"
+            f"| {f.p95_ms:.1f} ms | {row.first_ms:.0f} ms | {row.timed.cpu_ms:.2f} ms |"
         )
-    lines += ["", f"Search, each word alone for {searches[0][3].seconds:.0f} s:", ""]
-    lines.append("| search word | in share of articles | median | p95 |")
-    lines.append("| --- | ---: | ---: | ---: |")
-    for band, share, word, f in searches:
+    seconds = searches[0].rounds[0].figures.seconds
+    lines += [
+        "",
+        f"Search, each word alone for {seconds:.0f} s, the words in turn, "
+        f"{len(searches[0].rounds)} rounds; medians over the rounds:",
+        "",
+        "| search word | in share of articles | median | p95 | each round's p95 "
+        "| worker CPU a request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for search in searches:
+        each = ", ".join(f"{run.figures.p95_ms:.1f}" for run in search.rounds)
         lines.append(
-            f"| {word} ({band}) | {share:.1%} | {f.median_ms:.1f} ms | {f.p95_ms:.1f} ms |"
+            f"| {search.word} ({search.band}) | {search.share:.1%} "
+            f"| {search.median_of('median_ms'):.1f} ms | {search.median_of('p95_ms'):.1f} ms "
+            f"| {each} | {search.median_of('cpu_ms'):.2f} ms |"
         )
     memory = ", ".join(f"{mb} MB" for mb in rss)
     lines += ["", f"Resident memory of each worker after the run: {memory}."]
