@@ -55,6 +55,14 @@ class Figures:
         return self.requests / self.seconds
 
 
+@dataclass(frozen=True)
+class Timed:
+    """One wrk run's figures, and the CPU time gunicorn used a request during it, in ms."""
+
+    figures: Figures
+    cpu_ms: float
+
+
 def wrk_version() -> str:
     """wrk's own version line; ``LoadFailed`` naming the make target when it is missing."""
     wrk = shutil.which("wrk")
@@ -89,6 +97,14 @@ def run(port: int, paths: list[str], seconds: int, connections: int = CONNECTION
             text=True,
         )
     return _figures(done, paths)
+
+
+def timed(server: subprocess.Popen, port: int, paths: list[str], seconds: int) -> Timed:
+    """``run``'s figures, and the CPU time gunicorn's master and workers used a request
+    meanwhile: what a request cost at the speed the machine had then."""
+    before = cpu_seconds(server)
+    figures = run(port, paths, seconds)
+    return Timed(figures, (cpu_seconds(server) - before) / figures.requests * 1000)
 
 
 def _figures(done: subprocess.CompletedProcess, paths: list[str]) -> Figures:

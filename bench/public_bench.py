@@ -172,19 +172,11 @@ HEALTH_RUNS = ("before the pages", "between them", "after them")
 
 
 @dataclass(frozen=True)
-class Timed:
-    """One wrk run's figures, and the workers' CPU time a request during it, in ms."""
-
-    figures: load.Figures
-    cpu_ms: float
-
-
-@dataclass(frozen=True)
 class Row:
     """A page's figures under load, and its slowest path's first request."""
 
     name: str
-    timed: Timed
+    timed: load.Timed
     first_ms: float
 
     @property
@@ -199,7 +191,7 @@ class Search:
     band: str
     share: float
     word: str
-    rounds: list[Timed]
+    rounds: list[load.Timed]
 
     def median_of(self, figure: str) -> float:
         """The median over the rounds of one figure: ``median_ms``, ``p95_ms`` or ``cpu_ms``."""
@@ -260,7 +252,7 @@ def measure_pages(
             rows.append(_health(server, port, seconds, HEALTH_RUNS[0 if place == 0 else 1]))
         first = load.first_requests(port, paths)
         load.warm(port, paths)
-        rows.append(Row(name, timed(server, port, paths, seconds), first))
+        rows.append(Row(name, load.timed(server, port, paths, seconds), first))
     rows.append(_health(server, port, seconds, HEALTH_RUNS[2]))
     return rows
 
@@ -268,14 +260,7 @@ def measure_pages(
 def _health(server: subprocess.Popen, port: int, seconds: int, when: str) -> Row:
     first = load.first_requests(port, ["/healthz"])
     load.warm(port, ["/healthz"])
-    return Row(f"/healthz ({when})", timed(server, port, ["/healthz"], seconds), first)
-
-
-def timed(server: subprocess.Popen, port: int, paths: list[str], seconds: int) -> Timed:
-    """``load.run``'s figures, and the CPU time gunicorn's processes used a request meanwhile."""
-    before = load.cpu_seconds(server)
-    figures = load.run(port, paths, seconds)
-    return Timed(figures, (load.cpu_seconds(server) - before) / figures.requests * 1000)
+    return Row(f"/healthz ({when})", load.timed(server, port, ["/healthz"], seconds), first)
 
 
 def measure_searches(
@@ -294,7 +279,7 @@ def measure_searches(
     ]
     for _round in range(rounds):
         for search in found:
-            search.rounds.append(timed(server, port, [f"/search?q={search.word}"], seconds))
+            search.rounds.append(load.timed(server, port, [f"/search?q={search.word}"], seconds))
     return found
 
 

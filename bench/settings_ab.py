@@ -81,11 +81,12 @@ def measure(
         health = load.run(args.port, ["/healthz"], args.seconds)
         shown, p95_of = [f"/healthz {health.rate:.0f}/s"], {}
         for word, path in zip(words, paths, strict=True):
-            before = load.cpu_seconds(server)
-            found = load.run(args.port, [path], args.seconds)
-            cpu_ms = (load.cpu_seconds(server) - before) / found.requests * 1000
+            run = load.timed(server, args.port, [path], args.seconds)
+            found = run.figures
             p95_of[word] = found.p95_ms
-            shown.append(f"{word} {found.median_ms:.0f}/{found.p95_ms:.0f} ms, {cpu_ms:.1f} ms CPU")
+            shown.append(
+                f"{word} {found.median_ms:.0f}/{found.p95_ms:.0f} ms, {run.cpu_ms:.1f} ms CPU"
+            )
         return " | ".join(shown), p95_of
     finally:
         load.stop(server)

@@ -103,6 +103,10 @@ def test_gunicorn_serves_and_ends_with_its_workers(migrated_database: Path, tmp_
         for _ in range(200):
             assert load.get(port, "/healthz")[0] == 200
         assert load.cpu_seconds(server) > used
+        run = load.timed(server, port, ["/healthz"], 1)
+        # Each answer took the workers some CPU, and far less than the whole second each.
+        assert run.figures.requests > 10
+        assert 0 < run.cpu_ms < 1000 * run.figures.seconds * 2 / run.figures.requests
         found = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True)
         workers = [int(pid) for pid in found.stdout.split()]
     finally:
