@@ -8,7 +8,10 @@ thread wins is luck, and with four requests in a worker some lose often: a searc
 percentile under load was 1.5-1.7 times its median. Taking turns, a request runs with the lock
 to itself once its turn comes, and the order is fair: the 95th percentile came down to 1.1-1.4
 times the median, 12-19 % lower for every probe word, with the same work done per request
-(bench/RESULTS.md, "Session 7: requests take turns").
+(bench/RESULTS.md, "Session 7: requests take turns"). A page's answer is written to the
+socket before its turn goes on: handed on earlier, the writing thread had to win the lock back
+from the next request twice more (bench/RESULTS.md, "Session 9: the turn held while the
+answer is written").
 
 A request that has waited ``wait`` seconds runs alongside the one holding the turn, as every
 request did before: a slow request (a page computing a collection-wide count after a write,
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: The methods that take turns: reading requests, whose time is the server's own work.
@@ -71,8 +74,13 @@ class Turns:
 class TakingTurns:
     """WSGI middleware: each GET or HEAD request runs in its worker's turn (see the module).
 
-    The turn is handed on when the wrapped app returns, before gunicorn writes the answer to
-    the socket; an answer streamed from a generator is produced outside the turn.
+    An answer whose length is known (every page: Flask builds it whole) is handed back to the
+    server with the turn still held, and the turn goes on when the server closes it, after
+    writing it to the socket. Handed on before the write, the thread writing had to win the
+    interpreter lock back from the next request's computing after each of its two socket
+    writes, a switch interval (5 ms) each time. A streamed answer (no length) or a file the
+    server sends itself hands the turn on when the app returns, as its writing may wait for
+    the client.
     """
 
     def __init__(self, app: Any, wait: float) -> None:
@@ -82,9 +90,45 @@ class TakingTurns:
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") not in TAKING_TURNS:
             return self.app(environ, start_response)
-        mine = self.turns.take()
-        try:
+        if not self.turns.take():
             return self.app(environ, start_response)
+        sized = False
+
+        def noting_length(status: str, headers: list[tuple[str, str]], *rest: Any) -> Any:
+            nonlocal sized
+            sized = any(name.lower() == "content-length" for name, _ in headers)
+            return start_response(status, headers, *rest)
+
+        try:
+            body = self.app(environ, noting_length)
+        except BaseException:
+            self.turns.hand_on()
+            raise
+        file_wrapper = environ.get("wsgi.file_wrapper")
+        sent_by_server = isinstance(file_wrapper, type) and isinstance(body, file_wrapper)
+        if not sized or sent_by_server:
+            self.turns.hand_on()
+            return body
+        return _HandingOnWhenClosed(body, self.turns)
+
+
+class _HandingOnWhenClosed:
+    """An answer's body that hands the turn on when the server closes it (WSGI: always, once
+    the answer is written or the client has gone), after closing the body itself."""
+
+    def __init__(self, body: Iterable[bytes], turns: Turns) -> None:
+        self.body = body
+        self.turns: Turns | None = turns
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.body)
+
+    def close(self) -> None:
+        try:
+            close = getattr(self.body, "close", None)
+            if close is not None:
+                close()
         finally:
-            if mine:
-                self.turns.hand_on()
+            if self.turns is not None:
+                turns, self.turns = self.turns, None
+                turns.hand_on()

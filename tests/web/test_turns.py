@@ -129,3 +129,71 @@ def test_the_app_takes_turns_unless_the_setting_is_zero(tmp_path: Path) -> None:
 
 def test_pages_answer_through_the_turns(client) -> None:
     assert client.get("/healthz").json == {"status": "ok"}
+
+
+def _answering(headers: list[tuple[str, str]], body: Iterable[bytes]) -> Any:
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        start_response("200 OK", headers)
+        return body
+
+    return app
+
+
+def _get(middleware: TakingTurns, **environ: Any) -> Iterable[bytes]:
+    return middleware({"REQUEST_METHOD": "GET", **environ}, lambda status, headers: None)
+
+
+def _turn_is_free(turns: Turns) -> bool:
+    if turns.take():
+        turns.hand_on()
+        return True
+    return False
+
+
+class _Closing(list):
+    closed = 0
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+def test_an_answer_of_known_length_keeps_the_turn_until_the_server_closes_it() -> None:
+    """Written by the server within the turn: the thread writing it never has to win the
+    interpreter lock back from the next request's computing."""
+    body = _Closing([b"ok"])
+    middleware = TakingTurns(_answering([("Content-Length", "2")], body), wait=0.02)
+    answer = _get(middleware)
+    assert b"".join(answer) == b"ok"
+    assert not _turn_is_free(middleware.turns)  # written, not yet closed
+    answer.close()  # type: ignore[attr-defined]
+    assert body.closed == 1
+    assert _turn_is_free(middleware.turns)
+    assert middleware.turns.take()  # the next request's turn
+    answer.close()  # type: ignore[attr-defined]  # closed twice: hands nothing more on
+    assert not _turn_is_free(middleware.turns)
+
+
+def test_the_turn_is_handed_on_when_closing_the_body_raises() -> None:
+    class Failing(list):
+        def close(self) -> None:
+            raise OSError("gone")
+
+    middleware = TakingTurns(_answering([("Content-Length", "2")], Failing([b"ok"])), 0.02)
+    answer = _get(middleware)
+    with pytest.raises(OSError):
+        answer.close()  # type: ignore[attr-defined]
+    assert _turn_is_free(middleware.turns)
+
+
+def test_a_streamed_answer_or_a_file_hands_the_turn_on_when_the_app_returns() -> None:
+    """Their writing may wait for the client: never within the turn."""
+
+    class FileWrapper(list):
+        pass
+
+    streamed = TakingTurns(_answering([], iter([b"a", b"b"])), wait=0.02)
+    _get(streamed)
+    assert _turn_is_free(streamed.turns)
+    sent = TakingTurns(_answering([("Content-Length", "1")], FileWrapper([b"a"])), wait=0.02)
+    _get(sent, **{"wsgi.file_wrapper": FileWrapper})
+    assert _turn_is_free(sent.turns)
