@@ -80,7 +80,8 @@ class TakingTurns:
     interpreter lock back from the next request's computing after each of its two socket
     writes, a switch interval (5 ms) each time. A streamed answer (no length) or a file the
     server sends itself hands the turn on when the app returns, as its writing may wait for
-    the client.
+    the client. A client slow to read a whole answer holds the turn while the socket's buffer
+    is full; the others wait for it no longer than for any slow request (``wait``).
     """
 
     def __init__(self, app: Any, wait: float) -> None:
