@@ -11,6 +11,7 @@ out, raises ``LoadFailed``: a page answering errors must never count as fast.
 
 from __future__ import annotations
 
+import bisect
 import http.client
 import json
 import os
@@ -20,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +38,11 @@ TIMEOUT_SECONDS = 30
 WARM_SECONDS = 2
 
 
+#: The percentiles whose latencies a run reports besides the median and p95 (``cycle.lua``):
+#: 50.0, 50.1, ... 99.9 and 100.
+TAIL_PERCENTILES = tuple(50 + step / 10 for step in range(501))
+
+
 class LoadFailed(RuntimeError):
     """wrk could not run, or some answers were errors: the run's figures mean nothing."""
 
@@ -48,11 +55,34 @@ class Figures:
     seconds: float
     median_ms: float
     p95_ms: float
+    #: The latencies at ``TAIL_PERCENTILES``, ms.
+    tail_ms: tuple[float, ...] = ()
 
     @property
     def rate(self) -> float:
         """Requests a second."""
         return self.requests / self.seconds
+
+    def share_at_most(self, ms: float) -> float:
+        """At least what share of the run's requests took ``ms`` or less, read off its tail
+        (0 below the median): never more than the true share."""
+        listed = bisect.bisect_right(self.tail_ms, ms)
+        return TAIL_PERCENTILES[listed - 1] / 100 if listed else 0.0
+
+
+def pooled_percentile_ms(runs: Sequence[Figures], percent: float) -> float:
+    """The ``percent`` percentile latency of all ``runs``' requests taken together (``percent``
+    at least 50), from each run's tail: the least latency that the runs' reported shares,
+    weighted by their requests, put ``percent`` of all requests at or under. Where the tails
+    fall between two listed percentiles it reads high, never low. The p95 of several short
+    runs taken at different moments, instead of their median, which would drop one slow
+    moment's tail."""
+    total = sum(run.requests for run in runs)
+    latencies = sorted({ms for run in runs for ms in run.tail_ms})
+    for ms in latencies:
+        if sum(run.requests * run.share_at_most(ms) for run in runs) >= percent / 100 * total:
+            return ms
+    return latencies[-1]
 
 
 @dataclass(frozen=True)
@@ -129,6 +159,7 @@ def _figures(done: subprocess.CompletedProcess, paths: list[str]) -> Figures:
         seconds=found["duration_us"] / 1e6,
         median_ms=found["median_us"] / 1000,
         p95_ms=found["p95_us"] / 1000,
+        tail_ms=tuple(us / 1000 for us in found["tail_us"]),
     )
 
 

@@ -10,7 +10,8 @@ once first (the first request, as after a write), then under load for ``--second
 is measured before, between and after the pages, and every page figure is a ratio to the
 median of those three. Search is measured one word at a time over rare, middling and common
 probe words (never one repeated query), the twelve words in turn for ``--search-rounds``
-rounds; a word's figures are the medians of its rounds, every round's p95 shown beside them.
+rounds; a word's median and p95 are those of all its requests (``load.pooled_percentile_ms``),
+every round's own p95 shown beside them.
 Every row also says the workers' CPU time a request (``load.cpu_seconds``): this machine's
 speed changes from one minute to the next, and that column shows what a row was run at.
 Prints a Markdown section for bench/RESULTS.md; ``--record`` writes it there too.
@@ -193,12 +194,15 @@ class Search:
     word: str
     rounds: list[load.Timed]
 
-    def median_of(self, figure: str) -> float:
-        """The median over the rounds of one figure: ``median_ms``, ``p95_ms`` or ``cpu_ms``."""
-        return statistics.median(
-            getattr(run, figure) if figure == "cpu_ms" else getattr(run.figures, figure)
-            for run in self.rounds
-        )
+    def percentile_ms(self, percent: float) -> float:
+        """A latency percentile of all the word's requests, every round's together."""
+        return load.pooled_percentile_ms([run.figures for run in self.rounds], percent)
+
+    @property
+    def cpu_ms(self) -> float:
+        """The CPU time gunicorn used a request, over every round."""
+        requests = sum(run.figures.requests for run in self.rounds)
+        return sum(run.cpu_ms * run.figures.requests for run in self.rounds) / requests
 
 
 def main() -> None:
@@ -330,7 +334,7 @@ def report(
     lines += [
         "",
         f"Search, each word alone for {seconds:.0f} s, the words in turn, "
-        f"{len(searches[0].rounds)} rounds; medians over the rounds:",
+        f"{len(searches[0].rounds)} rounds; median and p95 of all a word's requests:",
         "",
         "| search word | in share of articles | median | p95 | each round's p95 "
         "| worker CPU a request |",
@@ -340,8 +344,8 @@ def report(
         each = ", ".join(f"{run.figures.p95_ms:.1f}" for run in search.rounds)
         lines.append(
             f"| {search.word} ({search.band}) | {search.share:.1%} "
-            f"| {search.median_of('median_ms'):.1f} ms | {search.median_of('p95_ms'):.1f} ms "
-            f"| {each} | {search.median_of('cpu_ms'):.2f} ms |"
+            f"| {search.percentile_ms(50):.1f} ms | {search.percentile_ms(95):.1f} ms "
+            f"| {each} | {search.cpu_ms:.2f} ms |"
         )
     memory = ", ".join(f"{mb} MB" for mb in rss)
     lines += ["", f"Resident memory of each worker after the run: {memory}."]

@@ -7,7 +7,7 @@ import collections
 import socket
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -65,6 +65,12 @@ def test_every_path_is_asked_in_turn(site: tuple[int, collections.Counter], conn
     assert 0 < figures.requests <= sum(asked.values())
     assert figures.rate == figures.requests / figures.seconds
     assert 0 < figures.median_ms <= figures.p95_ms
+    assert len(figures.tail_ms) == len(load.TAIL_PERCENTILES)
+    assert list(figures.tail_ms) == sorted(figures.tail_ms)
+    assert figures.tail_ms[0] == figures.median_ms
+    assert figures.tail_ms[load.TAIL_PERCENTILES.index(95.0)] == figures.p95_ms
+    # One run pooled alone is itself.
+    assert load.pooled_percentile_ms([figures], 95) == figures.p95_ms
 
 
 def test_an_error_answer_fails_the_run(site: tuple[int, collections.Counter]):
@@ -138,3 +144,31 @@ def test_migrate_brings_a_database_to_this_checkouts_schema(tmp_path: Path):
         with sqlite3.connect(database) as connection:
             tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
         assert {"alembic_version", "articles", "search_index", "search_recent"} <= tables
+
+
+def _run(requests: int, latency_at: Callable[[float], float]) -> load.Figures:
+    """A run whose latency at each reported percentile is ``latency_at(percentile)``."""
+    tail = tuple(latency_at(p) for p in load.TAIL_PERCENTILES)
+    return load.Figures(requests, 1.0, tail[0], latency_at(95.0), tail)
+
+
+def test_runs_pool_into_the_percentile_of_all_their_requests() -> None:
+    fast = _run(900, lambda p: 10.0 + p / 100)  # 10.5-11 ms
+    slow = _run(100, lambda p: 100.0 + p / 100)  # 100.5-101 ms
+    # 90 % of all requests are fast: their p95 lies among the slow run's, past its median.
+    pooled = load.pooled_percentile_ms([fast, slow], 95)
+    assert 100.5 <= pooled <= 101.0
+    assert slow.share_at_most(pooled) >= 0.5
+    # and the median among the fast run's
+    assert 10.5 <= load.pooled_percentile_ms([fast, slow], 50) <= 11.0
+    # Equal runs pool into the same figure; the median of p95s would drop a slow run's tail.
+    assert load.pooled_percentile_ms([fast, fast, fast], 95) == fast.p95_ms
+    assert load.pooled_percentile_ms([fast, fast, slow], 95) > fast.p95_ms
+
+
+def test_a_share_read_off_the_tail_is_never_more_than_the_true_one() -> None:
+    run = _run(1000, lambda p: p)  # the latency at p is p ms
+    assert run.share_at_most(95.0) == 0.95
+    assert run.share_at_most(95.05) == 0.95  # between two listed percentiles: the lower
+    assert run.share_at_most(49.0) == 0.0  # below the median nothing is listed
+    assert run.share_at_most(1000.0) == 1.0
