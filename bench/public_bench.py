@@ -11,10 +11,10 @@ is measured before, between and after the pages, and every page figure is a rati
 median of those three. Search is measured one word at a time over rare, middling and common
 probe words (never one repeated query), the twelve words in turn for ``--search-rounds``
 rounds; a word's median and p95 are those of all its requests (``load.pooled_percentile_ms``),
-every round's own p95 shown beside them.
-Every row also says the workers' CPU time a request (``load.cpu_seconds``): this machine's
-speed changes from one minute to the next, and that column shows what a row was run at.
-Prints a Markdown section for bench/RESULTS.md; ``--record`` writes it there too.
+every round's own p95 shown beside them. Every row also says the CPU time gunicorn used a
+request (``load.timed``): this machine's speed changes from one minute to the next, and that
+column shows what a row was run at. Prints a Markdown section for bench/RESULTS.md;
+``--record`` writes it there too.
 """
 
 from __future__ import annotations
